@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The commands of the `narrative` tool and what they share: loading cases, output options,
+// atomic output, and the exception that means "an output could not be written" (exit code 3).
+
+#include <narrative/error.hpp>
+#include <narrative/model/case_model.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace narrative::cli {
+
+/// An output could not be written: exit code 3.
+class output_error : public io_error {
+public:
+    using io_error::io_error;
+};
+
+/// `--format` and `-o` of an analysis command.
+struct output_options {
+    std::string format = "table";  ///< table | json | markdown
+    std::string path{};            ///< empty: standard output
+};
+
+/// Adds `--format table|json|markdown` and `-o FILE` to a command.
+void add_output_options(CLI::App* command, output_options& options);
+
+/// Reads the case named on the command line (`-` is standard input). Warnings are printed to
+/// standard error. Throws parse_error (exit 1) or io_error (exit 1).
+[[nodiscard]] case_model load_case_argument(const std::string& path);
+
+/// Reads a whole input (`-` is standard input) and remembers it as an input, so that no
+/// output overwrites it. Throws io_error.
+[[nodiscard]] std::string read_input(const std::string& path);
+
+/// Writes `text` to standard output, or atomically to `options.path`. Refuses to overwrite an
+/// input (usage_error, exit 2). Throws output_error (exit 3) when the file cannot be written.
+void emit(const output_options& options, const std::string& text);
+
+/// Writes `text` to `path` (`-` is standard output) as emit does.
+void emit_to(const std::string& path, const std::string& text);
+
+/// Prints diagnostics to standard error, one per line.
+void print_diagnostics(const std::vector<diagnostic>& diagnostics);
+
+/// The commands; each adds its subcommand and sets the callback that runs it.
+void register_check(CLI::App& app);
+void register_convert(CLI::App& app);
+
+}  // namespace narrative::cli

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+// What the commands share: input, output and diagnostics.
+
+#include "commands.hpp"
+
+#include <narrative/io/case_json.hpp>
+#include <narrative/io/text_file.hpp>
+
+#include <unistd.h>
+
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+namespace narrative::cli {
+namespace {
+
+// Every input file read in this run: outputs must never replace one of them.
+std::vector<std::filesystem::path>& inputs() {
+    static std::vector<std::filesystem::path> paths;
+    return paths;
+}
+
+}  // namespace
+
+void add_output_options(CLI::App* command, output_options& options) {
+    command->add_option("--format", options.format, "Output format")
+        ->check(CLI::IsMember({"table", "json", "markdown"}))
+        ->capture_default_str();
+    command->add_option("-o,--output", options.path, "Write to FILE (atomically) instead of standard output");
+}
+
+std::string read_input(const std::string& path) {
+    if (path == "-") {
+        std::ostringstream buffer;
+        buffer << std::cin.rdbuf();
+        if (std::cin.bad()) throw io_error("<stdin>", "read failed");
+        return buffer.str();
+    }
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > (std::uintmax_t{64} << 20) && ::isatty(STDERR_FILENO))
+        std::cerr << "narrative: reading " << path << " (" << (size >> 20) << " MiB)...\n";
+    std::string text = read_text_file(path);
+    inputs().emplace_back(path);
+    return text;
+}
+
+case_model load_case_argument(const std::string& path) {
+    const std::string text = read_input(path);
+    auto result = check_case(text, path == "-" ? std::string("<stdin>") : path);
+    if (!result.model) throw parse_error(std::move(result.diagnostics));
+    print_diagnostics(result.diagnostics);  // warnings only
+    return std::move(*result.model);
+}
+
+void emit_to(const std::string& path, const std::string& text) {
+    if (path.empty() || path == "-") {
+        std::cout << text;
+        std::cout.flush();
+        if (!std::cout) throw output_error("<stdout>", "write failed");
+        return;
+    }
+    std::error_code ec;
+    for (const auto& input : inputs())
+        if (std::filesystem::equivalent(input, path, ec))
+            throw usage_error("refusing to overwrite the input file " + path);
+    try {
+        write_text_file_atomically(path, text);
+    } catch (const io_error& e) {
+        throw output_error(path, e.what() + path.size() + 2);  // drop the repeated "path: "
+    }
+}
+
+void emit(const output_options& options, const std::string& text) { emit_to(options.path, text); }
+
+void print_diagnostics(const std::vector<diagnostic>& diagnostics) {
+    for (const auto& d : diagnostics) std::cerr << d.to_string() << '\n';
+}
+
+}  // namespace narrative::cli

@@ -1,0 +1,110 @@
+# The invalid-input corpus (tests/invalid): every file gives exit code 1, nothing on standard
+# output, and a message naming the right place (line:column for syntax, JSON Pointer otherwise).
+set(invalid "${PROJECT_SOURCE_DIR}/tests/invalid")
+
+# name            file                                expected location and message (regex)
+set(NARRATIVE_INVALID_CASES
+    "syntax-missing-comma|:4:21: error: invalid JSON: .*unexpected string literal"
+    "syntax-trailing-comma|:5:3: error: invalid JSON: .*unexpected '.'"
+    "truncated|:4:33: error: invalid JSON: .*missing closing quote"
+    "empty-file|:1:1: error: invalid JSON: .*unexpected end of input"
+    "nan-literal|:4:25: error: invalid JSON: .*invalid literal"
+    "infinity-literal|:5:60: error: invalid JSON: .*invalid literal"
+    "number-overflow|:4:25: error: invalid JSON: number overflow parsing '1e400'"
+    "non-utf8|:4:30: error: invalid JSON: .*ill-formed UTF-8 byte"
+    "not-an-object|: error: a case file must be a JSON object, got an array"
+    "missing-format|: error: missing required key \"format\""
+    "wrong-format|:/format: error: must be \"narrative/1\", got \"narrative/2\""
+    "format-not-string|:/format: error: must be \"narrative/1\", got 1"
+    "unknown-top-level-key|:/statments: error: unknown key \"statments\". did you mean \"statements\"\\?"
+    "unknown-relation-key|:/relations/0/wieght: error: unknown key \"wieght\". did you mean \"weight\"\\?"
+    "base-out-of-range|:/statements/1/base: error: must be a number in .0, 1., got 1.5"
+    "base-wrong-type|:/statements/0/base: error: must be a number in .0, 1., got \"0.5\""
+    "weight-zero|:/relations/0/weight: error: must be a number in \\(0, 1., got 0"
+    "negative-prior|:/actors/0/prior: error: must be a number in .0, 1., got -0.1"
+    "duplicate-statement-id|:/statements/2/id: error: duplicate statement id \"a\" \\(first at /statements/0/id\\)"
+    "duplicate-actor-id|:/actors/1/id: error: duplicate actor id \"x\""
+    "dangling-relation-target|:/relations/0/to: error: unknown statement \"trump-2025-05-1\". did you mean \"trump-2025-05-10\"\\?"
+    "dangling-actor|:/statements/0/actor: error: unknown actor \"india-govt\". did you mean \"india-government\"\\?"
+    "empty-statement-id|:/statements/1/id: error: statement id must not be empty"
+    "empty-actor-id|:/actors/0/id: error: actor id must not be empty"
+    "invalid-time|:/statements/0/time: error: invalid time \"2025-13-01\": the month must be 01 to 12"
+    "invalid-stance|:/statements/0/claim/stance: error: must be \"asserts\", \"denies\" or \"reports\", got \"suggests\""
+    "unknown-claim-value|:/statements/0/claim/value: error: unknown value \"us-mediaton\" of proposition \"broker\". did you mean \"us-mediation\"\\?"
+    "missing-claim-value|:/statements/0/claim: error: missing required key \"value\""
+    "invalid-relation-type|:/relations/0/type: error: must be \"supports\" or \"contradicts\", got \"attacks\""
+    "directed-not-boolean|:/relations/0/directed: error: must be true or false, got \"yes\""
+    "relation-missing-from|:/relations/0: error: missing required key \"from\""
+    "statements-not-array|:/statements: error: must be an array, got an object"
+    "missing-statements|: error: missing required key \"statements\""
+    "duplicate-key|:/statements/0/text: error: duplicate key \"text\""
+    "deep-nesting|:/statements/0/x-deep(/0)+: error: nesting deeper than 64 levels"
+    "values-not-array|:/propositions/0/values: error: must be an array of strings, got a string"
+    "many-errors|:/actors/0/prior: error: .*/statements/1/base: error: .*/statements/0/actor: error: unknown actor \"y\".*/relations/0/to: error: unknown statement \"c\"")
+foreach(entry IN LISTS NARRATIVE_INVALID_CASES)
+    string(FIND "${entry}" "|" bar)
+    string(SUBSTRING "${entry}" 0 ${bar} name)
+    math(EXPR rest "${bar} + 1")
+    string(SUBSTRING "${entry}" ${rest} -1 regex)
+    narrative_cli_test("invalid ${name}" ARGS check "${invalid}/${name}.json"
+        EXIT 1 NO_STDOUT STDERR "${name}.json${regex}")
+endforeach()
+
+# Every file of the corpus is listed above (a new file without an expectation fails here).
+file(GLOB corpus_files RELATIVE "${invalid}" "${invalid}/*.json")
+list(LENGTH corpus_files corpus_count)
+list(LENGTH NARRATIVE_INVALID_CASES listed_count)
+if(NOT corpus_count EQUAL listed_count)
+    message(FATAL_ERROR "tests/invalid has ${corpus_count} files but tests/cli/io.cmake lists ${listed_count}")
+endif()
+
+# A 100 MiB string is refused by the string-length limit, with its location.
+add_test(NAME "cli: make the 100 MiB string case"
+    COMMAND ${CMAKE_COMMAND} "-DOUT=${CMAKE_CURRENT_BINARY_DIR}/huge-string.json"
+            -P "${PROJECT_SOURCE_DIR}/tests/cmake/make_huge_string_case.cmake")
+set_tests_properties("cli: make the 100 MiB string case" PROPERTIES FIXTURES_SETUP huge_string LABELS cli)
+narrative_cli_test("invalid huge-string" ARGS check "${CMAKE_CURRENT_BINARY_DIR}/huge-string.json"
+    EXIT 1 NO_STDOUT
+    STDERR "huge-string.json:/statements/0/text: error: string of 104857600 bytes is longer than the limit of 1048576 bytes")
+set_tests_properties("cli: invalid huge-string" PROPERTIES FIXTURES_REQUIRED huge_string)
+
+# Standard input, and the summary of a valid case.
+narrative_cli_test("check reads standard input" ARGS check - INPUT "${invalid}/wrong-format.json"
+    EXIT 1 NO_STDOUT STDERR "<stdin>:/format: error")
+narrative_cli_test("check summarises the ceasefire case" ARGS check "${NARRATIVE_CEASEFIRE}"
+    STDOUT "valid case.*actors +9.*propositions +7.*statements +21.*relations +26")
+narrative_cli_test("check json output" ARGS check "${NARRATIVE_CEASEFIRE}" --format json
+    STDOUT "\"format\": \"narrative-check/1\".*\"valid\": true.*\"statements\": 21")
+
+# Usage errors: exit code 2, nothing on standard output.
+narrative_cli_test("unknown command" ARGS frobnicate EXIT 2 NO_STDOUT STDERR "unknown command 'frobnicate'")
+narrative_cli_test("unknown option" ARGS check "${NARRATIVE_CEASEFIRE}" --frobnicate EXIT 2 NO_STDOUT)
+narrative_cli_test("bad format value" ARGS check "${NARRATIVE_CEASEFIRE}" --format yaml EXIT 2 NO_STDOUT)
+narrative_cli_test("missing input file" ARGS check does-not-exist.json EXIT 1 NO_STDOUT
+    STDERR "cannot read does-not-exist.json: No such file or directory")
+narrative_cli_test("version" ARGS --version STDOUT "^narrative [0-9]+\\.[0-9]+\\.[0-9]+")
+narrative_cli_test("help" ARGS --help STDOUT "check.*convert.*semantics")
+
+# convert: JSON -> JSON is a fixed point of the writer, JSON -> GraphML -> JSON is lossless.
+set(cf_json "${CMAKE_CURRENT_BINARY_DIR}/ceasefire.roundtrip.json")
+set(cf_graphml "${CMAKE_CURRENT_BINARY_DIR}/ceasefire.roundtrip.graphml")
+set(cf_back "${CMAKE_CURRENT_BINARY_DIR}/ceasefire.back.json")
+add_test(NAME "cli: convert round trip json graphml json"
+    COMMAND ${CMAKE_COMMAND} "-DTOOL=$<TARGET_FILE:narrative_cli>" "-DCASE=${NARRATIVE_CEASEFIRE}"
+            "-DJSON=${cf_json}" "-DGRAPHML=${cf_graphml}" "-DBACK=${cf_back}"
+            -P "${PROJECT_SOURCE_DIR}/tests/cmake/convert_round_trip.cmake")
+set_tests_properties("cli: convert round trip json graphml json" PROPERTIES LABELS cli)
+narrative_cli_test("convert to dot" ARGS convert "${NARRATIVE_CEASEFIRE}" - --to dot
+    STDOUT "^digraph narrative \\{.*subgraph \"cluster_trump\".*type=\"contradicts\".*dir=both")
+narrative_cli_test("convert needs a format for standard output" ARGS convert "${NARRATIVE_CEASEFIRE}" -
+    EXIT 2 NO_STDOUT STDERR "cannot tell the output format")
+narrative_cli_test("convert refuses to read dot" ARGS convert x.dot y.json EXIT 2 NO_STDOUT
+    STDERR "cannot read DOT")
+narrative_cli_test("convert never overwrites its input" ARGS convert "${NARRATIVE_CEASEFIRE}" "${NARRATIVE_CEASEFIRE}"
+    EXIT 2 STDERR "refusing to overwrite the input file")
+narrative_cli_test("convert reports an unwritable output" ARGS convert "${NARRATIVE_CEASEFIRE}"
+    "${CMAKE_CURRENT_BINARY_DIR}/no-such-folder/out.json" EXIT 3 NO_STDOUT STDERR "cannot write .*no such directory")
+narrative_cli_test("convert reports invalid graphml" ARGS convert "${PROJECT_SOURCE_DIR}/tests/data/broken.graphml" - --to json
+    EXIT 1 NO_STDOUT STDERR "broken.graphml: error: invalid GraphML")
+narrative_cli_test("convert checks graphml content" ARGS convert "${PROJECT_SOURCE_DIR}/tests/data/dangling.graphml" - --to json
+    EXIT 1 NO_STDOUT STDERR "dangling.graphml:/statements/1/base: error: must be a number in .0, 1., got 2.*dangling.graphml:/statements/0/actor: error: unknown actor \"nobody\"")

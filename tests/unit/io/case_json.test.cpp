@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: MIT
+#include <narrative/io/case_json.hpp>
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+
+using namespace narrative;
+
+namespace {
+const std::string ceasefire_path = std::string(NARRATIVE_SOURCE_DIR) + "/examples/ceasefire/ceasefire.json";
+
+// The diagnostics of a text, as "location: message" lines.
+std::vector<std::string> problems(std::string_view text) {
+    std::vector<std::string> out;
+    for (const auto& d : check_case(text, "t.json").diagnostics) out.push_back(d.location + ": " + d.message);
+    return out;
+}
+
+bool has_problem(std::string_view text, std::string_view needle) {
+    const auto all = problems(text);
+    return std::any_of(all.begin(), all.end(), [&](const std::string& p) { return p.find(needle) != std::string::npos; });
+}
+}  // namespace
+
+TEST_SUITE("io.case_json") {
+    TEST_CASE("a complete case is read with every field") {
+        const auto c = read_case(R"({
+          "format": "narrative/1", "title": "T", "description": "D", "x-case": {"k": 1},
+          "actors": [{"id": "a1", "name": "Actor One", "kind": "person", "group": "g", "prior": 0.7, "x-note": "n"}],
+          "propositions": [{"id": "p", "text": "who", "values": ["u", "v"], "exclusive": false}],
+          "statements": [
+            {"id": "s1", "actor": "a1", "time": "2025-05", "text": "said", "source": "src", "base": 0.25,
+             "claim": {"proposition": "p", "value": "u", "stance": "denies", "x-c": true}},
+            {"id": "s2", "claim": {"proposition": "yes-no"}}
+          ],
+          "relations": [{"from": "s1", "to": "s2", "type": "contradicts", "weight": 0.5, "directed": true, "note": "why"}]
+        })");
+        CHECK(*c.info().title == "T");
+        CHECK(c.info().ext["x-case"]["k"] == 1);
+        const actor& a = c.actors().at(0);
+        CHECK(a.display_name() == "Actor One");
+        CHECK(*a.prior == 0.7);
+        CHECK(a.ext["x-note"] == "n");
+        CHECK_FALSE(c.propositions()[0].is_exclusive());
+        const statement& s1 = c.statement_at(0);
+        CHECK(s1.time->precision() == time_precision::month);
+        CHECK(s1.claim->effective_stance() == stance::denies);
+        CHECK(*s1.claim->value == "u");
+        CHECK(s1.claim->ext["x-c"] == true);
+        CHECK(c.base_of(0) == 0.25);
+        CHECK(c.statement_at(1).claim->effective_stance() == stance::asserts);  // default
+        const relation& r = c.relation_at(std::size_t{0});
+        CHECK(r.is_directed());
+        CHECK(r.effective_weight() == 0.5);
+        CHECK(*r.note == "why");
+    }
+
+    TEST_CASE("writing then reading gives back the same document") {
+        const auto c = read_case_file(ceasefire_path);
+        const std::string once = write_case(c);
+        const std::string twice = write_case(read_case(once));
+        CHECK(once == twice);
+        // Nothing of the file is lost: the written document equals the file's, key order aside.
+        const auto original = nlohmann::json::parse(read_text_file(ceasefire_path));
+        auto written = nlohmann::json::parse(once);
+        for (const char* key : {"actors", "propositions", "relations"})
+            if (!original.contains(key)) written.erase(key);  // absent arrays are written as []
+        CHECK(written == original);
+    }
+
+    TEST_CASE("absent optional fields stay absent") {
+        const auto c = read_case(R"({"format": "narrative/1", "statements": [{"id": "s"}]})");
+        CHECK(write_case(c) ==
+              "{\n  \"format\": \"narrative/1\",\n  \"actors\": [],\n  \"propositions\": [],\n"
+              "  \"statements\": [\n    {\n      \"id\": \"s\"\n    }\n  ],\n  \"relations\": []\n}\n");
+    }
+
+    TEST_CASE("inferred relations are never written as asserted") {
+        auto c = read_case(R"({"format": "narrative/1", "statements": [{"id": "a"}, {"id": "b"}]})");
+        c.relate("a", "b", {.provenance = provenance::inferred, .rule = "same-claim"});
+        CHECK(write_case(c).find("\"from\"") == std::string::npos);
+    }
+
+    TEST_CASE("every error of a file is reported together") {
+        const auto result = check_case(R"({
+          "format": "narrative/1",
+          "actors": [{"id": "x", "prior": 2}],
+          "statements": [{"id": "a", "actor": "y"}, {"id": "a"}, {"id": "b", "base": -1}],
+          "relations": [{"from": "a", "to": "c", "type": "supports"}, {"from": "b", "to": "a", "type": "refutes"}]
+        })", "t.json");
+        CHECK_FALSE(result.ok());
+        CHECK(result.error_count() == 6);
+        CHECK_THROWS_AS((void)read_case(R"({"format": "narrative/1"})"), parse_error);
+        try {
+            (void)read_case(R"({"format": 1, "statements": 3})", "f.json");
+            FAIL("expected a parse_error");
+        } catch (const parse_error& e) {
+            REQUIRE(e.diagnostics().size() == 2);
+            CHECK(e.diagnostics()[0].to_string() == "f.json:/format: error: must be \"narrative/1\", got 1");
+            CHECK(e.diagnostics()[1].to_string() == "f.json:/statements: error: must be an array, got a number");
+            CHECK(e.code() == errc::parse);
+        }
+    }
+
+    TEST_CASE("syntax errors give line and column") {
+        const auto result = check_case("{\n  \"format\": \"narrative/1\",\n  \"statements\": [}\n", "s.json");
+        REQUIRE(result.diagnostics.size() == 1);
+        CHECK(result.diagnostics[0].location == "3:18");
+        CHECK(result.diagnostics[0].message.find("invalid JSON") == 0);
+    }
+
+    TEST_CASE("dangling ids come with the closest existing id") {
+        CHECK(has_problem(R"({"format": "narrative/1", "statements": [{"id": "trump-2025-05-10"}],
+            "relations": [{"from": "trump-2025-05-10", "to": "trump-2025-05-1", "type": "contradicts"}]})",
+                          R"(/relations/0/to: unknown statement "trump-2025-05-1"; did you mean "trump-2025-05-10"?)"));
+        // Nothing close: no suggestion.
+        CHECK(has_problem(R"({"format": "narrative/1", "statements": [{"id": "a", "actor": "zzzzzz"}],
+            "actors": [{"id": "india"}]})", R"(/statements/0/actor: unknown actor "zzzzzz")"));
+        CHECK_FALSE(has_problem(R"({"format": "narrative/1", "statements": [{"id": "a", "actor": "zzzzzz"}],
+            "actors": [{"id": "india"}]})", "did you mean"));
+    }
+
+    TEST_CASE("claims are checked against their proposition") {
+        const std::string props = R"("propositions": [{"id": "broker", "values": ["us", "bilateral"]}, {"id": "yn"}])";
+        const auto with = [&](const std::string& claim) {
+            return R"({"format": "narrative/1", )" + props + R"(, "statements": [{"id": "s", "claim": )" + claim + "}]}";
+        };
+        CHECK(problems(with(R"({"proposition": "broker", "value": "us"})")).empty());
+        CHECK(has_problem(with(R"({"proposition": "broker", "value": "bilateal"})"), R"(did you mean "bilateral"?)"));
+        CHECK(has_problem(with(R"({"proposition": "broker"})"), R"(missing required key "value")"));
+        CHECK(has_problem(with(R"({"proposition": "yn", "value": "true"})"), "is yes/no"));
+        CHECK(problems(with(R"({"proposition": "undeclared", "stance": "denies"})")).empty());
+        CHECK(has_problem(with(R"({"proposition": "brokr", "value": "us"})"), R"(did you mean proposition "broker"?)"));
+        CHECK(has_problem(with(R"({"value": "us"})"), R"(/statements/0/claim: missing required key "proposition")"));
+    }
+
+    TEST_CASE("numbers must be finite and in range") {
+        const auto statement_with = [](const std::string& field) {
+            return R"({"format": "narrative/1", "statements": [{"id": "s", )" + field + "}]}";
+        };
+        CHECK(problems(statement_with(R"("base": 0)")).empty());
+        CHECK(problems(statement_with(R"("base": 1)")).empty());
+        CHECK(has_problem(statement_with(R"("base": 1.0000001)"), "must be a number in [0, 1], got 1.0000001"));
+        CHECK(has_problem(statement_with(R"("base": true)"), "must be a number in [0, 1], got true"));
+        CHECK(has_problem(statement_with(R"("base": null)"), "got null"));
+        CHECK(has_problem(statement_with(R"("base": 1e999)"), "number overflow"));
+        CHECK(has_problem(R"({"format": "narrative/1", "statements": [{"id": "a"}],
+            "relations": [{"from": "a", "to": "a", "type": "supports", "weight": 0}]})", "(0, 1], got 0"));
+    }
+
+    TEST_CASE("unknown keys are errors but extension keys pass") {
+        CHECK(has_problem(R"({"format": "narrative/1", "statements": [], "relatons": []})",
+                          R"(/relatons: unknown key "relatons"; did you mean "relations"?)"));
+        CHECK(problems(R"({"format": "narrative/1", "statements": [], "x-anything": {"deep": [1, 2]}})").empty());
+        CHECK(has_problem(R"({"format": "narrative/1", "statements": [{"id": "s", "claim": {"proposition": "p", "polarity": 1}}]})",
+                          "/statements/0/claim/polarity: unknown key"));
+    }
+
+    TEST_CASE("self relations and duplicate relations are warnings") {
+        const auto result = check_case(R"({"format": "narrative/1", "statements": [{"id": "a"}, {"id": "b"}],
+          "relations": [{"from": "a", "to": "a", "type": "contradicts", "directed": true},
+                        {"from": "a", "to": "b", "type": "contradicts"},
+                        {"from": "b", "to": "a", "type": "contradicts"},
+                        {"from": "a", "to": "b", "type": "supports"}]})");
+        REQUIRE(result.ok());
+        CHECK(result.model->relation_count() == 4);
+        REQUIRE(result.diagnostics.size() == 2);
+        CHECK(result.diagnostics[0].severity == severity::warning);
+        CHECK(result.diagnostics[0].message == "statement \"a\" is related to itself");
+        // b -> a mutual is the same relation as a -> b mutual; a -> b supports is a different one.
+        CHECK(result.diagnostics[1].location == "/relations/2");
+        CHECK(result.diagnostics[1].message.find("duplicate relation") == 0);
+    }
+
+    TEST_CASE("limits stop over long strings and deep nesting") {
+        const std::string long_text(2000, 'a');
+        const std::string doc = R"({"format": "narrative/1", "statements": [{"id": "s", "text": ")" + long_text + "\"}]}";
+        CHECK(check_case(doc, "t", {.max_string_bytes = 1000}).diagnostics.at(0).message ==
+              "string of 2000 bytes is longer than the limit of 1000 bytes");
+        CHECK(check_case(doc, "t").ok());
+        const std::string deep = R"({"format": "narrative/1", "statements": [], "x-d": )" + std::string(500, '[') +
+                                 std::string(500, ']') + "}";
+        const auto result = check_case(deep, "t");
+        REQUIRE(result.diagnostics.size() == 1);
+        CHECK(result.diagnostics[0].message == "nesting deeper than 64 levels");
+        CHECK(result.diagnostics[0].location.rfind("/x-d/0/0", 0) == 0);
+    }
+
+    TEST_CASE("duplicate keys are reported with their pointer") {
+        const auto result = check_case(R"({"format": "narrative/1", "statements": [{"id": "a"}, {"id": "b", "id": "c"}]})", "t");
+        REQUIRE(result.diagnostics.size() == 1);
+        CHECK(result.diagnostics[0].location == "/statements/1/id");
+        CHECK(result.diagnostics[0].message == "duplicate key \"id\"");
+    }
+
+    TEST_CASE("pointers escape slash and tilde") {
+        CHECK(has_problem(R"({"format": "narrative/1", "statements": [], "a/b~c": 1})", "/a~1b~0c: unknown key"));
+    }
+
+    TEST_CASE("a missing file is an io_error naming it") {
+        CHECK_THROWS_AS((void)read_case_file("/no/such/case.json"), io_error);
+        try {
+            (void)read_case_file("/no/such/case.json");
+        } catch (const io_error& e) {
+            CHECK(std::string(e.what()).find("/no/such/case.json") == 0);
+        }
+    }
+}
