@@ -190,8 +190,17 @@ check_result check_graphml(std::istream& in, const std::string& source) {
         return fail("undirected GraphML edges are not supported: relations have a direction (from bears on "
                     "to); use edgedefault=\"directed\" and the edge key \"directed\" for mutual contradictions");
     } catch (const std::exception& e) {
-        // Boost's parse errors (malformed XML, missing attributes, unknown types) carry no position.
-        return fail("invalid GraphML: " + detail::printable(e.what(), 200, true));
+        // Boost's own errors (missing attributes, unknown types) carry no position; the XML
+        // parser's say "<unspecified file>(LINE): …", which becomes "line LINE: …".
+        std::string what = e.what();
+        const std::string unnamed = "<unspecified file>(";
+        if (const auto at = what.find(unnamed); at != std::string::npos) {
+            const auto close = what.find("): ", at);
+            if (close != std::string::npos)
+                what = what.substr(0, at) + "line " + what.substr(at + unnamed.size(), close - at - unnamed.size()) +
+                       ": " + what.substr(close + 3);
+        }
+        return fail("invalid GraphML: " + detail::printable(what, 200, true));
     }
     const ojson doc = document_builder(source, result.diagnostics).build(r);
     const bool builder_failed = result.error_count() > 0;

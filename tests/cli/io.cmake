@@ -105,6 +105,6 @@ narrative_cli_test("convert never overwrites its input" ARGS convert "${NARRATIV
 narrative_cli_test("convert reports an unwritable output" ARGS convert "${NARRATIVE_CEASEFIRE}"
     "${CMAKE_CURRENT_BINARY_DIR}/no-such-folder/out.json" EXIT 3 NO_STDOUT STDERR "cannot write .*no such directory")
 narrative_cli_test("convert reports invalid graphml" ARGS convert "${PROJECT_SOURCE_DIR}/tests/data/broken.graphml" - --to json
-    EXIT 1 NO_STDOUT STDERR "broken.graphml: error: invalid GraphML")
+    EXIT 1 NO_STDOUT STDERR "broken.graphml: error: invalid GraphML: line 6: unexpected end of data")
 narrative_cli_test("convert checks graphml content" ARGS convert "${PROJECT_SOURCE_DIR}/tests/data/dangling.graphml" - --to json
     EXIT 1 NO_STDOUT STDERR "dangling.graphml:/statements/1/base: error: must be a number in .0, 1., got 2.*dangling.graphml:/statements/0/actor: error: unknown actor \"nobody\"")

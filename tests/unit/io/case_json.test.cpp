@@ -208,3 +208,48 @@ TEST_SUITE("io.case_json") {
         }
     }
 }
+
+TEST_SUITE("io.case_json") {
+    TEST_CASE("damaged files never crash the reader and valid ones round trip") {
+        // Deterministic damage to the ceasefire case: flipped bytes, cuts, deleted and doubled
+        // spans. Every result is either a located error or a case that writes back stably.
+        const std::string original = read_text_file(ceasefire_path);
+        std::uint64_t state = 0x9E3779B97F4A7C15ull;
+        const auto next = [&state](std::size_t bound) {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            return static_cast<std::size_t>(state % bound);
+        };
+        std::size_t valid = 0, invalid = 0;
+        for (int round = 0; round < 300; ++round) {
+            std::string damaged = original;
+            const std::size_t at = next(damaged.size());
+            switch (round % 4) {
+                case 0: damaged[at] = static_cast<char>(next(256)); break;
+                case 1: damaged.resize(at); break;
+                case 2: damaged.erase(at, 1 + next(40)); break;
+                case 3: damaged.insert(at, damaged.substr(at, 1 + next(40))); break;
+            }
+            const auto result = check_case(damaged, "damaged.json");
+            if (result.ok()) {
+                ++valid;
+                const std::string written = write_case(*result.model);
+                CHECK(write_case(read_case(written)) == written);
+            } else {
+                ++invalid;
+                for (const auto& d : result.diagnostics) {
+                    CHECK_FALSE(d.message.empty());
+                    // Only problems of the whole document (a missing top-level key, not an
+                    // object at all) come without a location.
+                    const bool whole_document = d.message.find("missing required key") == 0 ||
+                                                d.message.find("a case file must be a JSON object") == 0;
+                    const bool located = !d.location.empty() || whole_document;
+                    CHECK(located);
+                }
+            }
+        }
+        CHECK(valid + invalid == 300);
+        CHECK(invalid > 100);  // most damage breaks the file
+    }
+}
