@@ -31,3 +31,9 @@ file(GLOB NARRATIVE_CLI_TEST_FILES CONFIGURE_DEPENDS "${CMAKE_CURRENT_SOURCE_DIR
 foreach(cli_test_file IN LISTS NARRATIVE_CLI_TEST_FILES)
     include("${cli_test_file}")
 endforeach()
+
+add_test(NAME "docs: README example is examples/readme/main.cpp"
+    COMMAND ${CMAKE_COMMAND} "-DREADME=${PROJECT_SOURCE_DIR}/README.md"
+            "-DPROGRAM=${PROJECT_SOURCE_DIR}/examples/readme/main.cpp"
+            -P "${PROJECT_SOURCE_DIR}/tests/cmake/readme_example.cmake")
+set_tests_properties("docs: README example is examples/readme/main.cpp" PROPERTIES LABELS docs)

@@ -1,0 +1,16 @@
+# The README's C++ example must be the program examples/readme/main.cpp (less its two header
+# comment lines), which is compiled and run as a test: the README cannot drift from real code.
+file(READ "${README}" readme)
+string(FIND "${readme}" "```cpp\n" start)
+if(start EQUAL -1)
+    message(FATAL_ERROR "no ```cpp block in ${README}")
+endif()
+math(EXPR start "${start} + 7")
+string(SUBSTRING "${readme}" ${start} -1 rest)
+string(FIND "${rest}" "```" stop)
+string(SUBSTRING "${rest}" 0 ${stop} block)
+file(READ "${PROGRAM}" program)
+string(REGEX REPLACE "^//[^\n]*\n//[^\n]*\n" "" program "${program}")
+if(NOT block STREQUAL program)
+    message(FATAL_ERROR "the README's example differs from ${PROGRAM}:\n--- README ---\n${block}\n--- program ---\n${program}")
+endif()
