@@ -1,0 +1,558 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Solvers for gradual semantics on a compiled graph: an exact topological pass for acyclic
+// graphs, Jacobi iteration, and the continuous model dσ/dt = f(σ) − σ integrated with RK4.
+
+#include <narrative/error.hpp>
+#include <narrative/gradual/semantics.hpp>
+#include <narrative/model/case_model.hpp>
+#include <narrative/model/compiled_graph.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <span>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <utility>
+#include <vector>
+
+namespace narrative {
+
+/// Which solver computes the strengths.
+enum class solver_method {
+    automatic,  ///< `auto`: dag on acyclic graphs, else jacobi, falling back to rk4 on oscillation or divergence
+    dag,        ///< exact pass in topological order (acyclic graphs only)
+    jacobi,     ///< synchronous iteration σ ← f(σ) from σ = τ
+    rk4,        ///< classical Runge–Kutta on dσ/dt = f(σ) − σ from σ = τ (Potyka 2018)
+};
+
+[[nodiscard]] constexpr std::string_view to_string(solver_method m) noexcept {
+    switch (m) {
+        case solver_method::automatic: return "auto";
+        case solver_method::dag: return "dag";
+        case solver_method::jacobi: return "jacobi";
+        case solver_method::rk4: return "rk4";
+    }
+    return "auto";
+}
+
+/// Parses `auto`, `dag`, `jacobi` or `rk4`. Throws: rule_error listing the valid names.
+[[nodiscard]] inline solver_method parse_solver_method(std::string_view s) {
+    for (auto m : {solver_method::automatic, solver_method::dag, solver_method::jacobi,
+                   solver_method::rk4})
+        if (to_string(m) == s) return m;
+    throw rule_error("unknown solver '" + std::string(s) + "' (valid: auto, dag, jacobi, rk4)");
+}
+
+/// The outcome of a solve, as a status value (never an exception).
+enum class score_status {
+    ok,               ///< converged, every strength in [0, 1]
+    empty,            ///< the graph has no statement
+    no_convergence,   ///< iteration limit reached, oscillation or divergence: strengths are the last iterate
+    unbounded,        ///< converged, but some strengths lie outside [0, 1] (not clipped)
+    numerical_issue,  ///< a strength became NaN or infinite
+};
+
+[[nodiscard]] constexpr std::string_view to_string(score_status s) noexcept {
+    switch (s) {
+        case score_status::ok: return "ok";
+        case score_status::empty: return "empty";
+        case score_status::no_convergence: return "no_convergence";
+        case score_status::unbounded: return "unbounded";
+        case score_status::numerical_issue: return "numerical_issue";
+    }
+    return "ok";
+}
+
+/// Parameters of a solve. Every member has a default; build with designated initializers:
+/// `{.solver = solver_method::rk4, .tolerance = 1e-12}`.
+struct score_options {
+    solver_method solver = solver_method::automatic;
+    /// Stop when the residual ‖f(σ) − σ‖∞ is at most this; must be positive and finite.
+    double tolerance = 1e-9;
+    /// Limit on Jacobi iterations and, separately, on RK4 steps; must be at least 1.
+    std::size_t max_iterations = 10000;
+    /// RK4 step δ, in (0, 1].
+    double rk4_step = 0.1;
+    /// A strength whose magnitude exceeds this (or is not finite) means divergence.
+    double divergence_threshold = 1e12;
+    /// Worker threads for the iteration sweeps (0 = hardware concurrency). Only graphs with at
+    /// least `parallel_min_arcs` arcs are split; results do not depend on the thread count.
+    unsigned threads = 1;
+    std::size_t parallel_min_arcs = 1u << 16;
+};
+
+/// How the strengths were obtained.
+struct solver_report {
+    solver_method method = solver_method::dag;  ///< the solver that produced the final values
+    bool converged = false;
+    std::size_t iterations = 0;   ///< Jacobi iterations + RK4 steps (1 for the dag pass)
+    double residual = 0.0;        ///< ‖f(σ) − σ‖∞ at the returned σ (Jacobi: of the last step)
+    score_status status = score_status::ok;
+    std::size_t jacobi_iterations = 0;
+    std::size_t rk4_steps = 0;
+    bool oscillation_detected = false;  ///< Jacobi stopped making progress (r_k ≥ r_{k−2})
+    bool divergence_detected = false;   ///< a strength exceeded the divergence threshold
+    std::size_t out_of_range = 0;       ///< strengths outside [0, 1]
+};
+
+/// Strengths of every statement (indexed like the compiled graph) with the solver's report.
+struct score_result {
+    std::string semantics{};
+    std::vector<double> strength{};
+    solver_report solver{};
+    std::vector<std::string> warnings{};
+};
+
+namespace detail {
+
+struct sweep_stats {
+    double residual = 0.0;  // max |out − in|
+    double max_abs = 0.0;   // max |out|
+    bool finite = true;
+};
+
+inline void merge(sweep_stats& a, const sweep_stats& b) noexcept {
+    a.residual = std::max(a.residual, b.residual);
+    a.max_abs = std::max(a.max_abs, b.max_abs);
+    a.finite = a.finite && b.finite;
+}
+
+// out[v] = f(in)(v) for rows [lo, hi); the kernel is one pull pass over the in-CSR.
+template <class S>
+sweep_stats sweep_rows(const compiled_graph& g, const S& s, std::span<const double> in,
+                       std::span<double> out, std::uint32_t lo, std::uint32_t hi) {
+    sweep_stats st{};
+    const std::uint32_t* offs = g.in_offsets.data();
+    const std::uint32_t* split = g.in_split.data();
+    const std::uint32_t* src = g.in_source.data();
+    const double* w = g.in_weight.data();
+    const double* base = g.base.data();
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    double residual = 0.0, max_abs = 0.0;
+    bool finite = true;
+    for (std::uint32_t v = lo; v < hi; ++v) {
+        const std::uint32_t b = offs[v], m = split[v], e = offs[v + 1];
+        const parent_view att{.source = {src + b, src + m}, .weight = {w + b, w + m}};
+        const parent_view sup{.source = {src + m, src + e}, .weight = {w + m, w + e}};
+        const double x = s.strength(base[v], in, att, sup);
+        out[v] = x;
+        // Select-based maxima (no data-dependent branches); NaN never wins a comparison, so a
+        // non-finite value is caught by the separate test.
+        const double ax = std::abs(x), d = std::abs(x - in[v]);
+        max_abs = ax > max_abs ? ax : max_abs;
+        residual = d > residual ? d : residual;
+        finite &= ax < inf;
+    }
+    st.residual = residual;
+    st.max_abs = max_abs;
+    st.finite = finite;
+    return st;
+}
+
+// Row ranges of roughly equal work (arcs + rows) for `parts` workers.
+inline std::vector<std::uint32_t> partition_rows(const compiled_graph& g, unsigned parts) {
+    const std::uint32_t n = g.statement_count;
+    std::vector<std::uint32_t> cut{0};
+    const double total = static_cast<double>(g.arc_count()) + n;
+    std::uint32_t v = 0;
+    for (unsigned p = 1; p < parts; ++p) {
+        const double goal = total * p / parts;
+        while (v < n && static_cast<double>(g.in_offsets[v]) + v < goal) ++v;
+        cut.push_back(v);
+    }
+    cut.push_back(n);
+    return cut;
+}
+
+template <class S>
+sweep_stats sweep(const compiled_graph& g, const S& s, std::span<const double> in,
+                  std::span<double> out, const std::vector<std::uint32_t>& cut) {
+    if (cut.size() <= 2) return sweep_rows(g, s, in, out, 0, g.statement_count);
+    const std::size_t parts = cut.size() - 1;
+    std::vector<sweep_stats> stats(parts);
+    std::vector<std::thread> workers;
+    workers.reserve(parts - 1);
+    for (std::size_t p = 1; p < parts; ++p)
+        workers.emplace_back([&, p] { stats[p] = sweep_rows(g, s, in, out, cut[p], cut[p + 1]); });
+    stats[0] = sweep_rows(g, s, in, out, cut[0], cut[1]);
+    for (auto& t : workers) t.join();
+    sweep_stats all{};
+    for (const auto& st : stats) merge(all, st);
+    return all;
+}
+
+// Kahn's algorithm over the in-arcs (attacks and supports); nullopt when the graph has a cycle
+// (a self-loop counts).
+[[nodiscard]] inline std::optional<std::vector<std::uint32_t>> topological_order(
+    const compiled_graph& g) {
+    const std::uint32_t n = g.statement_count;
+    std::vector<std::uint32_t> indeg(n);
+    std::vector<std::uint32_t> order;
+    order.reserve(n);
+    for (std::uint32_t v = 0; v < n; ++v) {
+        indeg[v] = g.in_offsets[v + 1] - g.in_offsets[v];
+        if (indeg[v] == 0) order.push_back(v);
+    }
+    for (std::size_t head = 0; head < order.size(); ++head) {
+        const std::uint32_t u = order[head];
+        for (std::uint32_t i = g.out_offsets[u]; i < g.out_offsets[u + 1]; ++i)
+            if (--indeg[g.out_target[i]] == 0) order.push_back(g.out_target[i]);
+    }
+    if (order.size() != n) return std::nullopt;
+    return order;
+}
+
+inline std::string format_number(double x) {
+    std::ostringstream os;
+    os.precision(3);
+    os << x;
+    return os.str();
+}
+
+}  // namespace detail
+
+/// Computes the strengths of every statement of a compiled graph under a gradual semantics S,
+/// with control over the solver. The graph must outlive the engine.
+///
+///     narrative::gradual_engine<narrative::df_quad> engine(graph, {}, {.solver = narrative::solver_method::rk4});
+///     engine.run();
+///     double s0 = engine.strengths()[0];
+///
+/// Solvers (semantics reference §5): `dag` evaluates each statement once in topological order
+/// (exact; O(n + m)); `jacobi` iterates σ ← f(σ) from σ = τ, stopping when ‖f(σ) − σ‖∞ ≤
+/// tolerance, when Jacobi stops making progress (r_k ≥ 0.999·r_{k−2} five times in a row:
+/// oscillation), when the residual grows geometrically (r_k > 1.5·r_{k−2} five times in a row:
+/// divergence) or when a strength exceeds the divergence threshold; `rk4` integrates
+/// dσ/dt = f(σ) − σ from τ with step δ until ‖f(σ) − σ‖∞ ≤ tolerance; `automatic` runs dag on
+/// acyclic graphs, otherwise jacobi, continuing with rk4 from the last iterate on oscillation and
+/// restarting rk4 from τ on divergence. Every loop is bounded by `max_iterations`.
+/// Complexity: O(n + m) per Jacobi iteration (one pull pass over the CSR arrays, about one
+/// sparse matrix–vector product), four passes per RK4 step.
+/// Throws: rule_error from the constructor for an invalid option, and from run() when `dag` is
+/// asked for on a cyclic graph; std::logic_error when a result is read before run().
+template <gradual_semantics S>
+class gradual_engine {
+public:
+    explicit gradual_engine(const compiled_graph& graph, S semantics = {},
+                            score_options options = {})
+        : graph_(&graph), semantics_(std::move(semantics)), options_(options) {
+        if (!(options_.tolerance > 0.0) || !std::isfinite(options_.tolerance))
+            throw rule_error("invalid tolerance '" + detail::format_number(options_.tolerance) +
+                             "' (valid: a positive finite number)");
+        if (options_.max_iterations < 1)
+            throw rule_error("invalid max_iterations '0' (valid: an integer >= 1)");
+        if (!(options_.rk4_step > 0.0 && options_.rk4_step <= 1.0))
+            throw rule_error("invalid rk4_step '" + detail::format_number(options_.rk4_step) +
+                             "' (valid: a number in (0, 1])");
+        if (!(options_.divergence_threshold > 1.0))
+            throw rule_error("invalid divergence_threshold (valid: a number > 1)");
+        if (graph.base.size() != graph.statement_count)
+            throw rule_error("compiled graph has " + std::to_string(graph.base.size()) +
+                             " base scores for " + std::to_string(graph.statement_count) +
+                             " statements");
+    }
+
+    /// Solves; calling it again recomputes from the base scores.
+    void run() {
+        const compiled_graph& g = *graph_;
+        const std::uint32_t n = g.statement_count;
+        report_ = {};
+        warnings_.clear();
+        sigma_.assign(g.base.begin(), g.base.end());
+        if constexpr (!semantics_uses_supports<S>()) {
+            std::size_t supports = 0;
+            for (std::uint32_t v = 0; v < n; ++v) supports += g.in_offsets[v + 1] - g.in_split[v];
+            if (supports > 0)
+                warnings_.push_back(std::string(S::name) + " is attack-only: " +
+                                    std::to_string(supports) +
+                                    " support relation(s) ignored; base scores are read as weights");
+        }
+        if (n == 0) {
+            report_ = {.method = solver_method::dag, .converged = true, .iterations = 0,
+                       .residual = 0.0, .status = score_status::empty};
+            has_run_ = true;
+            return;
+        }
+        unsigned threads = options_.threads == 0 ? std::thread::hardware_concurrency() : options_.threads;
+        if (threads == 0) threads = 1;
+        if (g.arc_count() < options_.parallel_min_arcs) threads = 1;
+        cut_ = detail::partition_rows(g, threads);
+
+        switch (options_.solver) {
+            case solver_method::dag: {
+                auto order = detail::topological_order(g);
+                if (!order)
+                    throw rule_error("solver 'dag' needs an acyclic graph and this graph has a "
+                                     "cycle (valid here: auto, jacobi, rk4)");
+                run_dag(*order);
+                break;
+            }
+            case solver_method::jacobi: run_jacobi(false); break;
+            case solver_method::rk4: run_rk4(); break;
+            case solver_method::automatic: {
+                if (auto order = detail::topological_order(g)) {
+                    run_dag(*order);
+                } else if (!run_jacobi(true) &&
+                           (report_.divergence_detected || report_.oscillation_detected)) {
+                    if (report_.divergence_detected) {
+                        warnings_.push_back("jacobi diverged after " +
+                                            std::to_string(report_.jacobi_iterations) +
+                                            " iterations; restarted with rk4 from the base scores");
+                        sigma_.assign(g.base.begin(), g.base.end());
+                        report_.divergence_detected = false;
+                    } else {
+                        warnings_.push_back("jacobi oscillated after " +
+                                            std::to_string(report_.jacobi_iterations) +
+                                            " iterations; continued with rk4 from the last iterate");
+                    }
+                    run_rk4();
+                }
+                break;
+            }
+        }
+        finish();
+        has_run_ = true;
+    }
+
+    [[nodiscard]] bool has_run() const noexcept { return has_run_; }
+
+    /// Strength of each statement (indexed like the graph). Throws: std::logic_error before run().
+    [[nodiscard]] const std::vector<double>& strengths() const {
+        require_run();
+        return sigma_;
+    }
+    /// How the strengths were obtained. Throws: std::logic_error before run().
+    [[nodiscard]] const solver_report& report() const {
+        require_run();
+        return report_;
+    }
+    /// Human-readable warnings (ignored supports, oscillation, divergence, unbounded values).
+    /// Throws: std::logic_error before run().
+    [[nodiscard]] const std::vector<std::string>& warnings() const {
+        require_run();
+        return warnings_;
+    }
+    /// Everything at once, copied. Throws: std::logic_error before run().
+    [[nodiscard]] score_result result() const {
+        require_run();
+        return {.semantics = std::string(S::name), .strength = sigma_, .solver = report_,
+                .warnings = warnings_};
+    }
+
+    [[nodiscard]] const S& semantics() const noexcept { return semantics_; }
+    [[nodiscard]] const score_options& options() const noexcept { return options_; }
+
+    /// One Jacobi sweep out = f(in) over the whole graph, returning max |out − in|; exposed for
+    /// benchmarks and custom solvers. `in` and `out` must have one entry per statement and not
+    /// overlap.
+    double sweep(std::span<const double> in, std::span<double> out) const {
+        if (cut_.empty()) cut_ = detail::partition_rows(*graph_, effective_threads());
+        return detail::sweep(*graph_, semantics_, in, out, cut_).residual;
+    }
+
+private:
+    unsigned effective_threads() const {
+        unsigned t = options_.threads == 0 ? std::thread::hardware_concurrency() : options_.threads;
+        if (t == 0) t = 1;
+        if (graph_->arc_count() < options_.parallel_min_arcs) t = 1;
+        return t;
+    }
+
+    void require_run() const {
+        if (!has_run_) throw std::logic_error("gradual_engine: results read before run()");
+    }
+
+    void run_dag(const std::vector<std::uint32_t>& order) {
+        const compiled_graph& g = *graph_;
+        const std::span<const double> sig(sigma_);
+        for (const std::uint32_t v : order) {
+            const std::uint32_t b = g.in_offsets[v], m = g.in_split[v], e = g.in_offsets[v + 1];
+            const parent_view att{.source = {g.in_source.data() + b, g.in_source.data() + m},
+                                  .weight = {g.in_weight.data() + b, g.in_weight.data() + m}};
+            const parent_view sup{.source = {g.in_source.data() + m, g.in_source.data() + e},
+                                  .weight = {g.in_weight.data() + m, g.in_weight.data() + e}};
+            sigma_[v] = semantics_.strength(g.base[v], sig, att, sup);
+        }
+        // Residual of the exact solution: one more evaluation, which must reproduce σ.
+        next_.resize(sigma_.size());
+        const auto st = detail::sweep(g, semantics_, sigma_, next_, cut_);
+        report_.method = solver_method::dag;
+        report_.converged = st.finite;
+        report_.iterations = 1;
+        report_.residual = st.residual;
+    }
+
+    // Returns true when converged; on false, report_ says whether it oscillated or diverged.
+    bool run_jacobi(bool quiet_on_failure) {
+        const compiled_graph& g = *graph_;
+        next_.resize(sigma_.size());
+        report_.method = solver_method::jacobi;
+        double r1 = -1.0, r2 = -1.0;  // r_{k−1}, r_{k−2}
+        int stalls = 0, growth = 0;
+        for (std::size_t k = 1; k <= options_.max_iterations; ++k) {
+            const auto st = detail::sweep(g, semantics_, sigma_, next_, cut_);
+            sigma_.swap(next_);
+            ++report_.jacobi_iterations;
+            ++report_.iterations;
+            report_.residual = st.residual;
+            if (!st.finite || st.max_abs > options_.divergence_threshold) {
+                report_.divergence_detected = true;
+                if (!quiet_on_failure)
+                    warnings_.push_back("jacobi diverged after " + std::to_string(k) +
+                                        " iterations (a strength exceeded " +
+                                        detail::format_number(options_.divergence_threshold) +
+                                        " in magnitude); strengths are the last iterate");
+                return false;
+            }
+            if (st.residual <= options_.tolerance) {
+                report_.converged = true;
+                return true;
+            }
+            stalls = (r2 >= 0.0 && st.residual >= 0.999 * r2) ? stalls + 1 : 0;
+            growth = (r2 > 0.0 && st.residual > 1.5 * r2) ? growth + 1 : 0;
+            if (growth >= 5) {
+                // The residual grows geometrically: the iteration diverges.
+                report_.divergence_detected = true;
+                if (!quiet_on_failure)
+                    warnings_.push_back("jacobi diverges: the residual grew geometrically for " +
+                                        std::to_string(growth) + " iterations (stopped after " +
+                                        std::to_string(k) + "); strengths are the last iterate");
+                return false;
+            }
+            if (stalls >= 5) {
+                report_.oscillation_detected = true;
+                if (!quiet_on_failure)
+                    warnings_.push_back("jacobi oscillates: the residual stopped decreasing after " +
+                                        std::to_string(k) +
+                                        " iterations; strengths are the last iterate (try --solver rk4)");
+                return false;
+            }
+            r2 = r1;
+            r1 = st.residual;
+        }
+        limit_warning();
+        return false;
+    }
+
+    void run_rk4() {
+        const compiled_graph& g = *graph_;
+        const std::size_t n = sigma_.size();
+        const double d = options_.rk4_step;
+        report_.method = solver_method::rk4;
+        report_.converged = false;
+        std::vector<double> f(n), k1(n), k2(n), k3(n), k4(n), tmp(n);
+        auto g_of = [&](const std::vector<double>& x, std::vector<double>& out) {
+            auto st = detail::sweep(g, semantics_, x, f, cut_);
+            for (std::size_t i = 0; i < n; ++i) out[i] = f[i] - x[i];
+            return st;
+        };
+        for (std::size_t step = 0;; ++step) {
+            const auto st = g_of(sigma_, k1);
+            report_.residual = st.residual;
+            if (!st.finite || st.max_abs > options_.divergence_threshold) {
+                report_.divergence_detected = true;
+                warnings_.push_back("rk4 diverged after " + std::to_string(step) +
+                                    " steps (an updated strength exceeded " +
+                                    detail::format_number(options_.divergence_threshold) +
+                                    " in magnitude); strengths are the last iterate");
+                return;
+            }
+            if (st.residual <= options_.tolerance) {
+                report_.converged = true;
+                return;
+            }
+            if (step == options_.max_iterations) {
+                limit_warning();
+                return;
+            }
+            for (std::size_t i = 0; i < n; ++i) tmp[i] = sigma_[i] + 0.5 * d * k1[i];
+            (void)g_of(tmp, k2);
+            for (std::size_t i = 0; i < n; ++i) tmp[i] = sigma_[i] + 0.5 * d * k2[i];
+            (void)g_of(tmp, k3);
+            for (std::size_t i = 0; i < n; ++i) tmp[i] = sigma_[i] + d * k3[i];
+            (void)g_of(tmp, k4);
+            for (std::size_t i = 0; i < n; ++i)
+                sigma_[i] += d / 6.0 * (k1[i] + 2.0 * k2[i] + 2.0 * k3[i] + k4[i]);
+            ++report_.rk4_steps;
+            ++report_.iterations;
+        }
+    }
+
+    void limit_warning() {
+        warnings_.push_back("no convergence after " + std::to_string(options_.max_iterations) +
+                            " iterations (residual " + detail::format_number(report_.residual) +
+                            " > tolerance " + detail::format_number(options_.tolerance) +
+                            "); strengths are the last iterate");
+    }
+
+    void finish() {
+        std::size_t out = 0;
+        bool finite = true;
+        for (const double x : sigma_) {
+            if (!std::isfinite(x))
+                finite = false;
+            else if (x < 0.0 || x > 1.0)
+                ++out;
+        }
+        report_.out_of_range = out;
+        if (!finite)
+            report_.status = score_status::numerical_issue;
+        else if (!report_.converged)
+            report_.status = score_status::no_convergence;
+        else if (out > 0)
+            report_.status = score_status::unbounded;
+        else
+            report_.status = score_status::ok;
+        if (out > 0) {
+            if constexpr (is_bounded_semantics<S>())
+                warnings_.push_back(std::to_string(out) +
+                                    " strength(s) outside [0, 1]: check the base scores");
+            else
+                warnings_.push_back(std::to_string(out) + " strength(s) outside [0, 1]: " +
+                                    std::string(S::name) +
+                                    " is unbounded and values are reported as computed, not clipped");
+        }
+    }
+
+    const compiled_graph* graph_;
+    S semantics_;
+    score_options options_;
+    bool has_run_ = false;
+    std::vector<double> sigma_{};
+    std::vector<double> next_{};
+    mutable std::vector<std::uint32_t> cut_{};
+    solver_report report_{};
+    std::vector<std::string> warnings_{};
+};
+
+/// Strengths of every statement of a compiled graph under the semantics `s`.
+///
+///     auto r = narrative::score(graph, narrative::df_quad{});
+///     if (r.solver.converged) use(r.strength);
+///
+/// Throws: rule_error for invalid options (see gradual_engine). Complexity: see gradual_engine.
+template <gradual_semantics S>
+[[nodiscard]] score_result score(const compiled_graph& graph, const S& s,
+                                 const score_options& options = {}) {
+    gradual_engine<S> engine(graph, s, options);
+    engine.run();
+    return engine.result();
+}
+
+/// Compiles the case (asserted and inferred relations) and scores it; strengths are indexed by
+/// statement number (file order).
+template <gradual_semantics S>
+[[nodiscard]] score_result score(const case_model& c, const S& s, const score_options& options = {}) {
+    const compiled_graph g = compiled_graph::compile(c);
+    return score(g, s, options);
+}
+
+}  // namespace narrative

@@ -1,0 +1,83 @@
+# CLI tests of `narrative score` (gradual semantics).
+set(NARRATIVE_GRADUAL_DATA "${PROJECT_SOURCE_DIR}/tests/data/gradual")
+set(NARRATIVE_GRADUAL_EXPECTED "${PROJECT_SOURCE_DIR}/tests/cli/expected")
+
+# Rago, Toni, Aurisicchio & Baroni (2016), e-democracy example: σ(A1) = 0.862, σ(A2) = 0.85,
+# σ(P2) = 0.08 (derivation in tests/unit/gradual/semantics.test.cpp). Golden JSON.
+narrative_cli_test("score reproduces the df-quad e-democracy example as json"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/e-democracy.json" --format json
+    EXPECTED "${NARRATIVE_GRADUAL_EXPECTED}/score-e-democracy-df-quad.json")
+narrative_cli_test("score prints a readable table from standard input"
+    ARGS score - --semantics euler-based
+    INPUT "${NARRATIVE_GRADUAL_DATA}/e-democracy.json"
+    EXPECTED "${NARRATIVE_GRADUAL_EXPECTED}/score-e-democracy-euler-based.txt")
+
+# Semantics reference §3.8 (illustrative example, 6 decimals): strength of statement a.
+set(NARRATIVE_GRADUAL_ILLUSTRATIVE
+    "df-quad=0\\.240000"
+    "quadratic-energy=0\\.304878"
+    "euler-based=0\\.387587"
+    "euler-based-top=0\\.43826[9]"
+    "sd-df-quad=0\\.328947"
+    "naive-additive=-0\\.300000"
+    "h-categorizer=0\\.333333"
+    "weighted-h-categorizer=0\\.238095"
+    "weighted-max-based=0\\.294117"
+    "weighted-card-based=0\\.140845")
+foreach(pair IN LISTS NARRATIVE_GRADUAL_ILLUSTRATIVE)
+    string(REPLACE "=" ";" parts "${pair}")
+    list(GET parts 0 semantics)
+    list(GET parts 1 value)
+    narrative_cli_test("score ${semantics} reproduces the illustrative table"
+        ARGS score "${NARRATIVE_GRADUAL_DATA}/illustrative.json" --semantics ${semantics} --format json
+        STDOUT "\"semantics\": \"${semantics}\".*\"id\": \"a\",[^}]*\"strength\": ${value}")
+endforeach()
+
+narrative_cli_test("score flags naive-additive values outside the unit interval"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/illustrative.json" --semantics naive-additive --format json
+    STDOUT "\"warnings\": .*not clipped")
+narrative_cli_test("score warns that attack-only semantics ignore supports"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/illustrative.json" --semantics h-categorizer
+    STDOUT "warning: h-categorizer is attack-only: 1 support relation")
+
+# Semantics reference §5.5 pitfall 1: the odd attack cycle.
+narrative_cli_test("score falls back to rk4 when jacobi oscillates"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/odd-cycle.json" --format json
+    STDOUT "\"method\": \"rk4\",[^}]*\"converged\": true.*\"strength\": 0\\.4999999|\"strength\": 0\\.5000000")
+narrative_cli_test("score reports jacobi oscillation as not converged with exit code 0"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/odd-cycle.json" --solver jacobi --format json
+    STDOUT "\"method\": \"jacobi\",[^}]*\"converged\": false.*oscillates")
+narrative_cli_test("score reports a divergent naive-additive case as not converged"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/mutual-support.json" --semantics naive-additive --format json
+    STDOUT "\"converged\": false.*diverged")
+narrative_cli_test("score honours max-iterations"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/odd-cycle.json" --solver rk4 --max-iterations 3 --format json
+    STDOUT "\"iterations\": 3,")
+narrative_cli_test("score prints markdown"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/illustrative.json" --format markdown
+    STDOUT "\\| statement \\| actor \\| base \\| strength \\| change \\|")
+
+# The worked case: Trump's mediation claim is weakened, India's denial strengthened.
+narrative_cli_test("score prints strengths of the ceasefire statements"
+    ARGS score "${NARRATIVE_CEASEFIRE}"
+    STDOUT "trump-2025-05-10 +trump +0\\.5000 +0\\.[0-9]+ +-0\\.[0-9]+")
+
+# Usage errors: exit 2, nothing on standard output.
+narrative_cli_test("score rejects an unknown semantics"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/illustrative.json" --semantics dfquad
+    EXIT 2 NO_STDOUT STDERR "unknown semantics 'dfquad' \\(valid: df-quad")
+narrative_cli_test("score rejects an unknown solver"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/illustrative.json" --solver newton
+    EXIT 2 NO_STDOUT STDERR "unknown solver 'newton'")
+narrative_cli_test("score rejects a non-positive tolerance"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/illustrative.json" --tolerance 0
+    EXIT 2 NO_STDOUT STDERR "tolerance")
+narrative_cli_test("score rejects zero iterations"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/illustrative.json" --max-iterations 0
+    EXIT 2 NO_STDOUT STDERR "max-iterations")
+narrative_cli_test("score rejects the dag solver on a cyclic case"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/odd-cycle.json" --solver dag
+    EXIT 2 NO_STDOUT STDERR "acyclic")
+narrative_cli_test("score fails on a missing case file"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/no-such-case.json"
+    EXIT 1 NO_STDOUT)

@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: MIT
+// Solvers of the gradual engine: exact dag pass, Jacobi, RK4, auto policy, statuses and errors.
+
+#include <narrative/gradual/engine.hpp>
+#include <narrative/gradual/semantics.hpp>
+#include <narrative/model/case_model.hpp>
+
+#include "fixtures.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+using narrative::fixtures::e_democracy;
+using narrative::fixtures::qbaf;
+using narrative::score_options;
+using narrative::solver_method;
+
+namespace {
+// The attack 3-cycle a → b → c → a with τ ≡ 1 (semantics reference §5.5, pitfall 1): the unique
+// DF-QuAD fixpoint is (1/2, 1/2, 1/2); Jacobi from τ alternates (0,0,0), (1,1,1), … forever.
+narrative::compiled_graph odd_cycle() {
+    return qbaf({1, 1, 1}, {{.from = 0, .to = 1}, {.from = 1, .to = 2}, {.from = 2, .to = 0}});
+}
+
+bool contains(const std::vector<std::string>& ws, const std::string& needle) {
+    for (const auto& w : ws)
+        if (w.find(needle) != std::string::npos) return true;
+    return false;
+}
+}  // namespace
+
+TEST_SUITE("gradual.engine") {
+    TEST_CASE("the three solvers agree on an acyclic graph") {
+        const auto g = e_democracy();
+        const auto dag = narrative::score(g, narrative::quadratic_energy{}, {.solver = solver_method::dag});
+        const auto jac = narrative::score(g, narrative::quadratic_energy{}, {.solver = solver_method::jacobi, .tolerance = 1e-13});
+        const auto rk4 = narrative::score(g, narrative::quadratic_energy{}, {.solver = solver_method::rk4, .tolerance = 1e-13});
+        CHECK(dag.solver.method == solver_method::dag);
+        CHECK(dag.solver.iterations == 1);
+        CHECK(dag.solver.residual == 0.0);
+        CHECK(jac.solver.method == solver_method::jacobi);
+        CHECK(rk4.solver.method == solver_method::rk4);
+        CHECK(jac.solver.converged);
+        CHECK(rk4.solver.converged);
+        // hand-derived: Jacobi on a DAG of depth 2 is exact after 3 sweeps (the third confirms)
+        CHECK(jac.solver.iterations == 3);
+        for (std::size_t v = 0; v < dag.strength.size(); ++v) {
+            CHECK(jac.strength[v] == doctest::Approx(dag.strength[v]).epsilon(1e-12));
+            CHECK(rk4.strength[v] == doctest::Approx(dag.strength[v]).epsilon(1e-11));
+        }
+    }
+
+    TEST_CASE("auto uses the exact pass on acyclic graphs") {
+        const auto r = narrative::score(e_democracy(), narrative::df_quad{});
+        CHECK(r.solver.method == solver_method::dag);
+        CHECK(r.solver.converged);
+        CHECK(r.solver.status == narrative::score_status::ok);
+        CHECK(r.warnings.empty());
+    }
+
+    // Semantics reference §5.5 pitfall 1: Jacobi oscillates, the continuous model converges.
+    TEST_CASE("jacobi oscillates on the odd attack cycle and rk4 converges") {
+        const auto g = odd_cycle();
+        const auto jac = narrative::score(g, narrative::df_quad{}, {.solver = solver_method::jacobi});
+        CHECK_FALSE(jac.solver.converged);
+        CHECK(jac.solver.oscillation_detected);
+        CHECK(jac.solver.status == narrative::score_status::no_convergence);
+        CHECK(jac.solver.residual == doctest::Approx(1.0));  // (0,0,0) ↔ (1,1,1)
+        CHECK(jac.solver.iterations < 20);                   // detected early, not at the limit
+        CHECK(contains(jac.warnings, "oscillates"));
+
+        const auto rk4 = narrative::score(g, narrative::df_quad{}, {.solver = solver_method::rk4});
+        CHECK(rk4.solver.converged);
+        CHECK(rk4.solver.residual <= 1e-9);
+        for (const double s : rk4.strength) CHECK(s == doctest::Approx(0.5).epsilon(1e-8));
+
+        const auto aut = narrative::score(g, narrative::df_quad{});
+        CHECK(aut.solver.converged);
+        CHECK(aut.solver.method == solver_method::rk4);
+        CHECK(aut.solver.oscillation_detected);
+        CHECK(aut.solver.jacobi_iterations > 0);
+        CHECK(aut.solver.rk4_steps > 0);
+        CHECK(aut.solver.iterations == aut.solver.jacobi_iterations + aut.solver.rk4_steps);
+        CHECK(contains(aut.warnings, "continued with rk4"));
+        for (const double s : aut.strength) CHECK(s == doctest::Approx(0.5).epsilon(1e-8));
+    }
+
+    // Hand-derived: three statements each supported by the other two, τ = 0.5, naive-additive:
+    // σ ← 0.5 + M σ with M the all-ones-off-diagonal matrix (eigenvalue 2), so Jacobi grows
+    // like 2^k and the continuous model dσ/dt = 0.5 + (M − I)σ like e^t: both diverge.
+    TEST_CASE("a divergent naive-additive case is reported as not converged") {
+        const auto g = qbaf({0.5, 0.5, 0.5}, {},
+                            {{.from = 0, .to = 1}, {.from = 0, .to = 2}, {.from = 1, .to = 0},
+                             {.from = 1, .to = 2}, {.from = 2, .to = 0}, {.from = 2, .to = 1}});
+        const auto r = narrative::score(g, narrative::naive_additive{});
+        CHECK_FALSE(r.solver.converged);
+        CHECK(r.solver.divergence_detected);
+        CHECK(r.solver.status == narrative::score_status::no_convergence);
+        CHECK(r.solver.out_of_range == 3);
+        CHECK(r.strength[0] > 1.0);  // the last iterate, not clipped
+        CHECK(contains(r.warnings, "diverge"));
+        CHECK(contains(r.warnings, "not clipped"));
+
+        const auto jac = narrative::score(g, narrative::naive_additive{}, {.solver = solver_method::jacobi});
+        CHECK_FALSE(jac.solver.converged);
+        CHECK(jac.solver.divergence_detected);
+        CHECK(jac.solver.iterations < 50);
+    }
+
+    TEST_CASE("the iteration limit guarantees termination") {
+        // hand-derived: a mutual support pair under naive-additive grows linearly (σ_k ≈ k·τ),
+        // which neither oscillation nor geometric growth detects: only the limit stops it.
+        const auto g = qbaf({0.5, 0.5}, {}, {{.from = 0, .to = 1}, {.from = 1, .to = 0}});
+        const auto r = narrative::score(g, narrative::naive_additive{},
+                                        {.solver = solver_method::rk4, .max_iterations = 50});
+        CHECK_FALSE(r.solver.converged);
+        CHECK(r.solver.rk4_steps == 50);
+        CHECK(contains(r.warnings, "no convergence after 50"));
+    }
+
+    TEST_CASE("jacobi converges on a contraction and reports its residual") {
+        // h-categorizer 2-cycle: σ = (√5 − 1)/2 (Pu et al. 2014).
+        const auto g = qbaf({1, 1}, {{.from = 0, .to = 1}, {.from = 1, .to = 0}});
+        const auto r = narrative::score(g, narrative::h_categorizer{}, {.solver = solver_method::jacobi, .tolerance = 1e-12});
+        CHECK(r.solver.converged);
+        CHECK(r.solver.residual <= 1e-12);
+        CHECK(r.strength[0] == doctest::Approx((std::sqrt(5.0) - 1.0) / 2.0).epsilon(1e-11));
+    }
+
+    TEST_CASE("the dag solver refuses a cyclic graph") {
+        CHECK_THROWS_AS((void)narrative::score(odd_cycle(), narrative::df_quad{}, {.solver = solver_method::dag}),
+                        narrative::rule_error);
+    }
+
+    TEST_CASE("invalid options throw rule_error") {
+        const auto g = e_democracy();
+        CHECK_THROWS_AS((void)narrative::score(g, narrative::df_quad{}, {.tolerance = 0.0}), narrative::rule_error);
+        CHECK_THROWS_AS((void)narrative::score(g, narrative::df_quad{}, {.tolerance = -1.0}), narrative::rule_error);
+        CHECK_THROWS_AS((void)narrative::score(g, narrative::df_quad{}, {.max_iterations = 0}), narrative::rule_error);
+        CHECK_THROWS_AS((void)narrative::score(g, narrative::df_quad{}, {.rk4_step = 2.0}), narrative::rule_error);
+        CHECK_THROWS_AS((void)narrative::parse_solver_method("newton"), narrative::rule_error);
+        CHECK(narrative::parse_solver_method("rk4") == solver_method::rk4);
+        CHECK(narrative::parse_solver_method("auto") == solver_method::automatic);
+    }
+
+    TEST_CASE("reading results before run throws logic_error") {
+        const auto g = e_democracy();
+        narrative::gradual_engine<narrative::df_quad> engine(g);
+        CHECK_FALSE(engine.has_run());
+        CHECK_THROWS_AS((void)engine.strengths(), std::logic_error);
+        CHECK_THROWS_AS((void)engine.report(), std::logic_error);
+        engine.run();
+        CHECK(engine.has_run());
+        CHECK(engine.strengths()[0] == doctest::Approx(0.862));  // Rago et al. (2016), see semantics tests
+    }
+
+    TEST_CASE("an empty graph gives the empty status") {
+        const auto g = qbaf({}, {});
+        const auto r = narrative::score(g, narrative::euler_based{});
+        CHECK(r.strength.empty());
+        CHECK(r.solver.status == narrative::score_status::empty);
+        CHECK(r.solver.converged);
+    }
+
+    TEST_CASE("attack-only semantics warn that supports are ignored") {
+        const auto r = narrative::score(e_democracy(), narrative::weighted_h_categorizer{});
+        CHECK(contains(r.warnings, "3 support relation(s) ignored"));
+        // hand-derived: P2 (w 0.5) attacked by 0.2, 0.6, 0.5: 0.5/(1 + 1.3) = 0.217391304347826
+        CHECK(r.strength[3] == doctest::Approx(0.217391304347826).epsilon(1e-12));
+        // A1 has only supporters, so it keeps its weight
+        CHECK(r.strength[0] == doctest::Approx(0.5).epsilon(1e-12));
+    }
+
+    TEST_CASE("several threads give the same strengths as one") {
+        // A ring of 200 mutual contradictions plus supports, split over 3 workers.
+        std::vector<narrative::fixtures::edge> att{}, sup{};
+        std::vector<double> base{};
+        for (std::uint32_t v = 0; v < 200; ++v) {
+            base.push_back(0.1 + 0.8 * (v % 7) / 6.0);
+            att.push_back({.from = v, .to = (v + 1) % 200});
+            att.push_back({.from = (v + 1) % 200, .to = v});
+            sup.push_back({.from = v, .to = (v + 5) % 200, .weight = 0.5});
+        }
+        const auto g = qbaf(base, att, sup);
+        const auto one = narrative::score(g, narrative::euler_based{}, {.threads = 1});
+        const auto three = narrative::score(g, narrative::euler_based{}, {.threads = 3, .parallel_min_arcs = 0});
+        CHECK(one.solver.converged);
+        CHECK(three.solver.iterations == one.solver.iterations);
+        for (std::size_t v = 0; v < base.size(); ++v) CHECK(three.strength[v] == one.strength[v]);
+    }
+
+    TEST_CASE("a mutual contradiction in a case counts as two attacks") {
+        narrative::case_model c;
+        const auto a = c.add_statement({.id = "a", .base = 1.0});
+        const auto b = c.add_statement({.id = "b", .base = 1.0});
+        c.relate(a, b, {.type = narrative::relation_type::contradicts});
+        // hand-derived: each attacks the other; h-categorizer gives the golden-ratio pair
+        const auto r = narrative::score(c, narrative::h_categorizer{});
+        CHECK(r.strength[0] == doctest::Approx((std::sqrt(5.0) - 1.0) / 2.0).epsilon(1e-9));
+        CHECK(r.strength[1] == doctest::Approx((std::sqrt(5.0) - 1.0) / 2.0).epsilon(1e-9));
+        // DF-QuAD τ = (1, 1): a line of fixpoints (x, 1 − x); rk4 from the symmetric start keeps
+        // σ_a = σ_b (semantics reference §5.5 pitfall 2), so it lands on (1/2, 1/2).
+        const auto d = narrative::score(c, narrative::df_quad{});
+        CHECK(d.solver.converged);
+        CHECK(d.strength[0] == doctest::Approx(0.5).epsilon(1e-8));
+        CHECK(d.strength[1] == doctest::Approx(0.5).epsilon(1e-8));
+    }
+}
