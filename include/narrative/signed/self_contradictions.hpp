@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Per-actor self-contradictions: pairs of one actor's own statements in tension (a direct
+// contradiction or a derived one through a signed path), classified by time.
+
+#include <narrative/model/case_model.hpp>
+#include <narrative/signed/signed_graph.hpp>
+#include <narrative/signed/tensions.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace narrative {
+
+/// How the two statements of a self-contradiction relate in time (statement time: when each
+/// was said; signed-graphs reference §6.2).
+enum class self_contradiction_kind {
+    /// The statement times overlap at their stated precision ("2025" and "2025-05"), or one is
+    /// unknown: the actor holds both positions at once, as far as the case can tell.
+    simultaneous,
+    /// One statement was certainly said before the other: the actor changed its account.
+    position_shift,
+};
+
+[[nodiscard]] constexpr std::string_view to_string(self_contradiction_kind k) noexcept {
+    return k == self_contradiction_kind::simultaneous ? "simultaneous" : "position-shift";
+}
+
+/// Whether the tension is a relation of the case or derived through a path.
+enum class tension_origin { direct, derived };
+
+[[nodiscard]] constexpr std::string_view to_string(tension_origin o) noexcept {
+    return o == tension_origin::direct ? "direct" : "derived";
+}
+
+/// One pair of an actor's own statements in tension.
+struct self_contradiction {
+    std::uint32_t actor = no_actor;   ///< index in case_model::actors()
+    /// The earlier statement for a position shift; for a simultaneous pair, the one first in
+    /// the case.
+    statement_index earlier = 0;
+    statement_index later = 0;
+    self_contradiction_kind kind = self_contradiction_kind::simultaneous;
+    tension_origin origin = tension_origin::direct;
+    /// The path from `earlier` to `later`: its statements (first `earlier`, last `later`) and
+    /// the case relations joining them (indices in case_model::relations()). A direct
+    /// contradiction has one relation.
+    std::vector<statement_index> path{};
+    std::vector<std::uint32_t> relations{};
+    double strength = 1.0;             ///< product of the path's relation weights, in (0, 1]
+    std::uint32_t contradictions = 1;  ///< contradictions on the path (odd)
+    bool times_known = false;          ///< both statements carry a time
+};
+
+/// Parameters of the self-contradiction search.
+struct self_contradiction_options {
+    tension_options tensions{};         ///< path bound and witness choice for derived tensions
+    bool include_inferred = true;       ///< use inferred relations of the case as well
+};
+
+namespace detail {
+
+[[nodiscard]] inline self_contradiction_kind classify_times(const case_model& c,
+                                                            statement_index& a,
+                                                            statement_index& b, bool& known) {
+    const auto& ta = c.statement_at(a).time;
+    const auto& tb = c.statement_at(b).time;
+    known = ta.has_value() && tb.has_value();
+    if (known && tb->certainly_before(*ta)) std::swap(a, b);
+    if (known && (ta->certainly_before(*tb) || tb->certainly_before(*ta)))
+        return self_contradiction_kind::position_shift;
+    if (a > b) std::swap(a, b);
+    return self_contradiction_kind::simultaneous;
+}
+
+inline void self_contradictions_on(const case_model& c, const signed_graph& g,
+                                   tension_finder& finder, std::uint32_t actor,
+                                   std::vector<char>& own, std::vector<self_contradiction>& out) {
+    const auto mine = c.statements_of(actor);
+    if (mine.size() < 2) return;
+    for (const statement_index v : mine) own[v] = 1;
+    const auto emit = [&](statement_index a, statement_index b, tension_origin origin,
+                          const std::vector<std::uint32_t>& statements,
+                          const std::vector<std::uint32_t>& edges, double strength,
+                          std::uint32_t contradictions) {
+        self_contradiction sc{.actor = actor, .earlier = a, .later = b, .kind = {},
+                              .origin = origin, .path = {}, .relations = {},
+                              .strength = strength, .contradictions = contradictions,
+                              .times_known = false};
+        statement_index x = a, y = b;
+        sc.kind = classify_times(c, x, y, sc.times_known);
+        sc.earlier = x;
+        sc.later = y;
+        sc.path.assign(statements.begin(), statements.end());
+        for (const std::uint32_t e : edges) sc.relations.push_back(g.edges[e].relation);
+        if (sc.path.front() != x) {
+            std::reverse(sc.path.begin(), sc.path.end());
+            std::reverse(sc.relations.begin(), sc.relations.end());
+        }
+        out.push_back(std::move(sc));
+    };
+    for (const statement_index v : mine) {
+        const auto s = static_cast<std::uint32_t>(v);
+        for (const std::uint32_t e : g.incident_edges(s)) {
+            const signed_edge& edge = g.edges[e];
+            const std::uint32_t t = edge.other(s);
+            if (!edge.is_negative() || !own[t] || t < s) continue;
+            emit(s, t, tension_origin::direct, {s, t}, {e}, edge.weight, 1);
+        }
+        finder.from(
+            s, true, [&](std::uint32_t t) { return own[t] != 0; },
+            [&](const tension& t) {
+                emit(t.first, t.second, tension_origin::derived, t.path.statements, t.path.edges,
+                     t.path.strength, t.path.contradictions);
+            });
+    }
+    for (const statement_index v : mine) own[v] = 0;
+}
+
+// Orders by actor, then by the unordered pair, direct before derived (stable otherwise).
+inline void sort_self_contradictions(std::vector<self_contradiction>& out) {
+    std::stable_sort(out.begin(), out.end(),
+                     [](const self_contradiction& x, const self_contradiction& y) {
+                         if (x.actor != y.actor) return x.actor < y.actor;
+                         const auto kx = std::minmax(x.earlier, x.later);
+                         const auto ky = std::minmax(y.earlier, y.later);
+                         if (kx != ky) return kx < ky;
+                         return x.origin == tension_origin::direct &&
+                                y.origin == tension_origin::derived;
+                     });
+}
+
+}  // namespace detail
+
+/// Every pair of one actor's own statements in tension, for every actor (ordered by actor,
+/// then by the pair's statement indices; a direct contradiction between two statements comes
+/// before derived ones, and a pair joined by several direct contradictions appears once per
+/// relation).
+///
+/// Direct: a `contradicts` relation between the two statements (either direction). Derived: a
+/// simple path of at most `options.tensions.max_length` relations with an odd number of
+/// contradictions, between two statements not directly contradicting each other (see
+/// tension_finder). Time: `position_shift` when one statement time certainly precedes the
+/// other, else `simultaneous` (overlapping precision, or a time unknown: `times_known` false).
+/// Statements without actor belong to no actor and are never paired.
+///
+/// Throws: rule_error when options.tensions.max_length < 2.
+/// Complexity: O(Σ_actors |S_a| · visited) where visited ≤ d^k states for average degree d.
+[[nodiscard]] inline std::vector<self_contradiction> self_contradictions(
+    const case_model& c, const self_contradiction_options& options = {}) {
+    const signed_graph g =
+        signed_graph::from_case(c, {.include_inferred = options.include_inferred});
+    tension_finder finder(g, options.tensions);
+    std::vector<char> own(c.statement_count(), 0);
+    std::vector<self_contradiction> out{};
+    for (std::uint32_t a = 0; a < c.actors().size(); ++a) {
+        detail::self_contradictions_on(c, g, finder, a, own, out);
+    }
+    detail::sort_self_contradictions(out);
+    return out;
+}
+
+/// The self-contradictions of one actor (index in case_model::actors()), as
+/// self_contradictions() reports them for that actor.
+/// Throws: std::out_of_range for an unknown actor index; rule_error as above.
+[[nodiscard]] inline std::vector<self_contradiction> self_contradictions_of(
+    const case_model& c, std::uint32_t actor, const self_contradiction_options& options = {}) {
+    (void)c.actor_at(actor);  // range check
+    const signed_graph g =
+        signed_graph::from_case(c, {.include_inferred = options.include_inferred});
+    tension_finder finder(g, options.tensions);
+    std::vector<char> own(c.statement_count(), 0);
+    std::vector<self_contradiction> out{};
+    detail::self_contradictions_on(c, g, finder, actor, own, out);
+    detail::sort_self_contradictions(out);
+    return out;
+}
+
+}  // namespace narrative

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+// `narrative contradictions CASE`: direct and derived contradictions, camps, frustration,
+// possibly compound statements and per-actor self-contradictions.
+
+#include "commands.hpp"
+
+#include <narrative/infer/infer_relations.hpp>
+#include <narrative/signed/contradictions.hpp>
+
+#include <memory>
+#include <string>
+
+namespace narrative::cli {
+
+void register_contradictions(CLI::App& app) {
+    struct options {
+        std::string input{};
+        output_options output{};
+        std::uint32_t max_path = 3;
+        std::string witness = "shortest";
+        bool no_infer = false;
+        std::uint32_t exact_max = 30;
+        bool summary = false;
+    };
+    auto opts = std::make_shared<options>();
+    CLI::App* cmd = app.add_subcommand(
+        "contradictions",
+        "Direct and derived contradictions, camps, frustration, self-contradictions and position shifts");
+    cmd->add_option("CASE", opts->input, "Case file (narrative/1 JSON), or - for standard input")->required();
+    cmd->add_option("--max-path", opts->max_path,
+                    "Longest path (in relations) for derived tensions, at least 2")
+        ->capture_default_str();
+    cmd->add_option("--witness", opts->witness, "Witness path of a derived tension: shortest|strongest")
+        ->capture_default_str();
+    cmd->add_flag("--no-infer", opts->no_infer,
+                  "Do not add the relations inferred from structured claims (narrative infer)");
+    cmd->add_option("--exact-max", opts->exact_max,
+                    "Largest component core (statements) whose frustration is computed exactly")
+        ->capture_default_str();
+    cmd->add_flag("--summary", opts->summary,
+                  "Table and markdown: leave out the lists of direct contradictions and derived tensions");
+    add_output_options(cmd, opts->output);
+    cmd->callback([opts] {
+        if (opts->max_path < 2)
+            throw usage_error("--max-path must be at least 2, got " + std::to_string(opts->max_path));
+        if (opts->witness != "shortest" && opts->witness != "strongest")
+            throw usage_error("--witness must be shortest or strongest, got \"" + opts->witness + "\"");
+        case_model c = load_case_argument(opts->input);
+        if (!opts->no_infer) (void)infer_relations(c);
+        contradictions_options o{};
+        o.tensions = {.max_length = opts->max_path,
+                      .witness = opts->witness == "strongest" ? witness_choice::strongest
+                                                              : witness_choice::shortest};
+        o.frustration.exact_max_statements = opts->exact_max;
+        const auto report = analyse_contradictions(c, o);
+        if (opts->output.format == "json")
+            emit(opts->output, contradictions_to_json(c, report).dump(2) + "\n");
+        else
+            emit(opts->output, format_contradictions(c, report,
+                                                     opts->output.format == "markdown"
+                                                         ? contradictions_style::markdown
+                                                         : contradictions_style::table,
+                                                     opts->summary ? contradictions_detail::summary
+                                                                   : contradictions_detail::full));
+    });
+}
+
+}  // namespace narrative::cli

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+// The contradictions report: analyses combined on one case, JSON shape, readable text.
+
+#include <narrative/signed/contradictions.hpp>
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+namespace {
+
+using narrative::case_model;
+
+// Signed-graphs reference §7 (compound example) as a case: camps P = {p1, p2} (actor p, group
+// camp-p) and Q = {q1, q2} (actor q, group camp-q); p1 − q1, p2 − q2; c (actor x) supports p1
+// and q2. Plus a one-way contradiction d → q1 from an anonymous statement d.
+case_model compound_case() {
+    case_model c;
+    c.add_actor({.id = "p", .group = std::string("camp-p")});
+    c.add_actor({.id = "q", .group = std::string("camp-q")});
+    c.add_actor({.id = "x"});
+    for (const auto& [id, actor] : {std::pair{"p1", "p"}, std::pair{"p2", "p"}, std::pair{"q1", "q"},
+                                    std::pair{"q2", "q"}, std::pair{"c", "x"}})
+        c.add_statement({.id = id, .actor = std::string(actor)});
+    c.add_statement({.id = "d"});
+    using narrative::relation_type;
+    c.relate("p2", "p1", {.type = relation_type::supports});
+    c.relate("q2", "q1", {.type = relation_type::supports});
+    c.relate("p1", "q1", {.type = relation_type::contradicts});
+    c.relate("p2", "q2", {.type = relation_type::contradicts});
+    c.relate("c", "p1", {.type = relation_type::supports});
+    c.relate("c", "q2", {.type = relation_type::supports});
+    c.relate("d", "q1", {.type = relation_type::contradicts, .directed = true});
+    return c;
+}
+
+}  // namespace
+
+TEST_SUITE("signed.contradictions") {
+    TEST_CASE("the report combines frustration camps and directions of contradiction") {
+        const case_model c = compound_case();
+        const auto r = narrative::analyse_contradictions(c);
+        CHECK(r.direct.size() == 3);
+        CHECK_FALSE(r.balance.balanced);
+        // hand-derived (reference §7): L = 1; d joins q1's component through d − q1, so the
+        // frustration stays 1 and d sits in camp P.
+        CHECK(r.frustration.exact);
+        CHECK(r.frustration.upper_bound == doctest::Approx(1.0));
+        REQUIRE(r.camps.size() == 1);
+        CHECK_FALSE(r.camps[0].balanced);
+        CHECK(r.camps[0].first.statements.size() + r.camps[0].second.statements.size() == 6);
+        REQUIRE_FALSE(r.compound.empty());
+        CHECK(c.statement_at(r.compound.front().statement).id == "c");
+        // q1 is contradicted by p1 (group camp-p) and by the anonymous d (its own id); d's
+        // contradiction is one-way, so d itself is contradicted by nobody.
+        REQUIRE_FALSE(r.contradicted.empty());
+        const auto& top = r.contradicted.front();
+        CHECK(c.statement_at(top.statement).id == "q1");
+        CHECK(top.directions == std::vector<std::string>{"camp-p", "d"});
+        for (const auto& k : r.contradicted) CHECK(c.statement_at(k.statement).id != "d");
+    }
+
+    TEST_CASE("the json has the fields of the cli contract") {
+        const case_model c = compound_case();
+        const auto j = narrative::contradictions_to_json(c, narrative::analyse_contradictions(c));
+        CHECK(j["format"] == "narrative-contradictions/1");
+        CHECK(j["direct"].size() == 3);
+        CHECK(j["frustration"]["exact"] == true);
+        CHECK(j["frustration"]["value"].get<double>() == doctest::Approx(1.0));
+        CHECK(j["frustration"]["frustrated_relations"].size() == 1);
+        CHECK(j["camps"].size() == 2);
+        CHECK(j["camps"][0].contains("actors"));
+        CHECK(j.contains("derived"));
+        CHECK(j.contains("self_contradictions"));
+        CHECK(j["self_contradictions"][0]["pairs"][0].contains("kind"));
+    }
+
+    TEST_CASE("the summary leaves out the tables of direct and derived contradictions") {
+        const case_model c = compound_case();
+        const auto r = narrative::analyse_contradictions(c);
+        const std::string full = narrative::format_contradictions(c, r);
+        const std::string summary = narrative::format_contradictions(
+            c, r, narrative::contradictions_style::table, narrative::contradictions_detail::summary);
+        CHECK(full.find("Derived tensions\n") != std::string::npos);
+        CHECK(summary.find("Derived tensions\n") == std::string::npos);
+        CHECK(summary.find("Frustration\n") != std::string::npos);
+        CHECK(summary.find("c: on 1 frustrated cycle(s), tornness 0.50") != std::string::npos);
+        const std::string md = narrative::format_contradictions(c, r, narrative::contradictions_style::markdown);
+        CHECK(md.find("## Camps (competing narratives)") != std::string::npos);
+    }
+}
