@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Run a truth-discovery algorithm by name (the CLI's `--credibility NAME`), and read verdicts:
+// the value believed most for each proposition.
+
+#include <narrative/credibility/stance_em.hpp>
+#include <narrative/credibility/truth_discovery.hpp>
+#include <narrative/credibility/truth_problem.hpp>
+
+#include <array>
+#include <cmath>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace narrative {
+
+/// One truth-discovery algorithm of the registry.
+struct credibility_algorithm_info {
+    std::string_view name{};
+    std::string_view summary{};
+    credibility_result (*run)(const truth_problem&, const credibility_options&) = nullptr;
+};
+
+/// Every algorithm, in the order of the docs; names are the CLI's exact spellings.
+[[nodiscard]] inline const std::array<credibility_algorithm_info, 9>& credibility_algorithms() noexcept {
+    static const std::array<credibility_algorithm_info, 9> table{{
+        {"voting", "share of actors voting for each value; trust = agreement with the majority", &voting},
+        {"sums", "hubs and authorities: trust sums beliefs, belief sums trust (Pasternack & Roth 2010)", &sums},
+        {"average-log", "Sums with trust = ln|C_s| times mean belief (Pasternack & Roth 2010)", &average_log},
+        {"investment", "actors invest trust in claims and are repaid by their stake (Pasternack & Roth 2010)", &investment},
+        {"pooled-investment", "Investment with returns pooled over competing values (Pasternack & Roth 2010)", &pooled_investment},
+        {"truthfinder", "probabilistic trust with implication between claims from the graph (Yin, Han & Yu 2007)", &truthfinder},
+        {"2-estimates", "truth and error rate estimated from positive and negative views (Galland et al. 2010)", &two_estimates},
+        {"3-estimates", "2-Estimates with a difficulty per claim (Galland et al. 2010)", &three_estimates},
+        {"stance-em", "EM over stances that learns from hedged reports as a signal of their own (Dawid & Skene 1979)", &stance_em},
+    }};
+    return table;
+}
+
+/// The registry entry of `name`; throws rule_error listing the valid names when unknown.
+[[nodiscard]] inline const credibility_algorithm_info& find_credibility_algorithm(std::string_view name) {
+    for (const auto& a : credibility_algorithms())
+        if (a.name == name) return a;
+    std::string valid{};
+    for (const auto& a : credibility_algorithms()) valid += (valid.empty() ? "" : ", ") + std::string(a.name);
+    throw rule_error("unknown credibility algorithm \"" + std::string(name) + "\"; valid: " + valid);
+}
+
+/// Runs the algorithm named `name` (see credibility_algorithms()).
+/// Throws rule_error on an unknown name or a bad option.
+[[nodiscard]] inline credibility_result run_credibility(std::string_view name, const truth_problem& p,
+                                                        const credibility_options& o = {}) {
+    return find_credibility_algorithm(name).run(p, o);
+}
+
+/// The claim of an object believed most, or nullopt when no claim has positive belief or the
+/// best two are tied (|difference| ≤ 10⁻¹² · max(1, best)).
+[[nodiscard]] inline std::optional<std::uint32_t> verdict(const truth_problem& p, const credibility_result& r,
+                                                          std::uint32_t object) {
+    std::optional<std::uint32_t> best{};
+    bool tie = false;
+    for (std::uint32_t c = p.object_offsets[object]; c < p.object_offsets[object + 1]; ++c) {
+        const double b = r.belief[c];
+        if (!(b > 0.0)) continue;
+        if (!best || b > r.belief[*best] + 1e-12 * std::max(1.0, r.belief[*best])) {
+            best = c;
+            tie = false;
+        } else if (std::abs(b - r.belief[*best]) <= 1e-12 * std::max(1.0, b)) {
+            tie = true;
+        }
+    }
+    if (tie) return std::nullopt;
+    return best;
+}
+
+/// The claims of an object tied for the highest positive belief (empty without evidence);
+/// used to score ties as 1/k.
+[[nodiscard]] inline std::vector<std::uint32_t> top_claims(const truth_problem& p, const credibility_result& r,
+                                                           std::uint32_t object) {
+    std::vector<std::uint32_t> top{};
+    double best = 0.0;
+    for (std::uint32_t c = p.object_offsets[object]; c < p.object_offsets[object + 1]; ++c) best = std::max(best, r.belief[c]);
+    if (!(best > 0.0)) return top;
+    for (std::uint32_t c = p.object_offsets[object]; c < p.object_offsets[object + 1]; ++c)
+        if (std::abs(r.belief[c] - best) <= 1e-12 * std::max(1.0, best)) top.push_back(c);
+    return top;
+}
+
+}  // namespace narrative

@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: MIT
+// `narrative explain`: why an actor has its consistency and credibility scores, or why a
+// statement's claim is believed as it is: the statements and relations that moved it most.
+
+#include "actor_report.hpp"
+#include "commands.hpp"
+
+#include <memory>
+#include <sstream>
+
+namespace narrative::cli {
+namespace {
+
+std::string fixed3(double x) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3f", x);
+    return buf;
+}
+
+std::string suggest(const std::vector<std::string>& ids, const std::string& wanted) {
+    // The id sharing the longest prefix with the one asked for.
+    std::string best{};
+    std::size_t best_len = 0;
+    for (const auto& id : ids) {
+        std::size_t k = 0;
+        while (k < id.size() && k < wanted.size() && id[k] == wanted[k]) ++k;
+        if (k > best_len) {
+            best_len = k;
+            best = id;
+        }
+    }
+    return best.empty() ? std::string{} : "; did you mean \"" + best + "\"?";
+}
+
+std::string explain_actor_text(const case_model& c, const consistency_report& rep, const actor_consistency& a) {
+    std::ostringstream out;
+    const actor& who = c.actor_at(a.actor);
+    out << who.display_name() << " (" << who.id << "): " << a.statements << " statements, " << a.positions
+        << " distinct positions; credibility algorithm " << rep.credibility.algorithm << "\n\n";
+    auto section = [&](const char* title, const actor_score& s, const std::vector<explanation_item>& items,
+                       const char* how) {
+        out << title << ": " << (s.value ? fixed3(*s.value) : "undefined (" + s.reason + ")") << '\n';
+        if (s.value) out << "  " << how << '\n';
+        for (const auto& it : items) out << "  " << (it.effect >= 0 ? "+" : "") << fixed3(it.effect) << "  " << it.detail << '\n';
+        if (s.value && items.empty()) out << "  nothing moved it from its neutral value\n";
+        out << '\n';
+    };
+    section("self-consistency", a.self_consistency, a.self_explanation,
+            "1 minus the mean over positions of the heaviest own tension (position shifts count half):");
+    section("external consistency", a.external_consistency, a.external_explanation,
+            "mean agreement of each position with the belief in its claim and in the statements related to it:");
+    section("credibility", a.credibility, a.credibility_explanation,
+            "learned with the beliefs; the actor's claims and how far the evidence believes them:");
+    return out.str();
+}
+
+}  // namespace
+
+void register_explain(CLI::App& app) {
+    auto output = std::make_shared<output_options>();
+    auto options = std::make_shared<actor_report_options>();
+    auto path = std::make_shared<std::string>();
+    auto actor_id = std::make_shared<std::string>();
+    auto statement_id = std::make_shared<std::string>();
+    CLI::App* cmd = app.add_subcommand("explain", "Why an actor or a statement scores as it does");
+    cmd->add_option("CASE", *path, "Case file (- for standard input)")->required();
+    auto* a = cmd->add_option("--actor", *actor_id, "Explain this actor's consistency and credibility");
+    auto* s = cmd->add_option("--statement", *statement_id, "Explain the belief in this statement's claim");
+    a->excludes(s);
+    s->excludes(a);
+    add_actor_report_options(cmd, *options);
+    add_output_options(cmd, *output);
+    cmd->callback([=] {
+        if (actor_id->empty() && statement_id->empty()) throw usage_error("explain: give --actor ID or --statement ID");
+        case_model c = load_case_argument(*path);
+        if (!actor_id->empty()) {
+            const auto index = c.find_actor(*actor_id);
+            if (!index) {
+                std::vector<std::string> ids{};
+                for (const auto& x : c.actors()) ids.push_back(x.id);
+                throw usage_error("explain: unknown actor \"" + *actor_id + "\"" + suggest(ids, *actor_id));
+            }
+            const auto rep = run_actor_report(c, *options, 0);
+            const auto& ac = rep.actors[*index];
+            if (output->format == "json") {
+                nlohmann::ordered_json doc = {{"format", "narrative-explain/1"}, {"credibility", json_run(rep.credibility)},
+                                              {"actor", json_actor(c, ac)}};
+                emit(*output, doc.dump(2) + "\n");
+            } else {
+                emit(*output, explain_actor_text(c, rep, ac));
+            }
+            return;
+        }
+        const auto v = c.find_statement(*statement_id);
+        if (!v) {
+            std::vector<std::string> ids{};
+            for (std::uint32_t i = 0; i < c.statement_count(); ++i) ids.push_back(c.statement_at(i).id);
+            throw usage_error("explain: unknown statement \"" + *statement_id + "\"" + suggest(ids, *statement_id));
+        }
+        const auto rep = run_actor_report(c, *options, 0);
+        const truth_problem& p = rep.problem;
+        const statement& st = c.statement_at(*v);
+        // The claim's object and its competing values with their beliefs and who stands where.
+        std::optional<std::uint32_t> object{};
+        for (const auto& ob : p.observations)
+            if (ob.statement == *v) object = p.claim_object[ob.claim];
+        std::ostringstream out;
+        nlohmann::ordered_json doc = {{"format", "narrative-explain/1"}, {"credibility", json_run(rep.credibility)}};
+        nlohmann::ordered_json js = {{"id", st.id}, {"actor", st.actor ? nlohmann::ordered_json(*st.actor) : nlohmann::ordered_json(nullptr)}};
+        out << st.id << (st.actor ? " by " + *st.actor : std::string(" (anonymous)"))
+            << (st.time ? ", " + st.time->text() : std::string{}) << '\n';
+        if (st.text) out << "  \"" << *st.text << "\"\n";
+        out << "  claim: " << detail::claim_label(st) << "\n\n";
+        js["claim"] = detail::claim_label(st);
+        if (object) {
+            out << "belief in " << p.object_ids[*object] << " (" << rep.credibility.algorithm << "):\n";
+            auto values = nlohmann::ordered_json::array();
+            for (std::uint32_t k = p.object_offsets[*object]; k < p.object_offsets[*object + 1]; ++k) {
+                out << "  " << p.claim_values[k] << ": " << fixed3(rep.credibility.belief[k]) << '\n';
+                auto who = nlohmann::ordered_json::array();
+                for (const auto& ob : p.observations) {
+                    if (p.claim_object[ob.claim] != *object) continue;
+                    // Which value this observation stands for.
+                    std::uint32_t target = ob.claim;
+                    if (ob.stance == stance::denies && p.object_yes_no[*object]) target = p.object_offsets[*object] + 1;
+                    if (target != k) continue;
+                    const std::string sid = ob.statement != no_statement ? c.statement_at(ob.statement).id : std::string("?");
+                    const double cred = rep.credibility.credibility[ob.actor];
+                    out << "    " << to_string(ob.stance) << " by " << p.actor_ids[ob.actor] << " (" << sid
+                        << ", credibility " << (std::isfinite(cred) ? fixed3(cred) : std::string("undefined")) << ")\n";
+                    who.push_back({{"statement", sid}, {"actor", p.actor_ids[ob.actor]},
+                                   {"stance", std::string(to_string(ob.stance))}, {"credibility", json_number(cred)}});
+                }
+                values.push_back({{"value", p.claim_values[k]}, {"belief", json_number(rep.credibility.belief[k])},
+                                  {"statements", std::move(who)}});
+            }
+            js["values"] = std::move(values);
+        } else {
+            out << "no claim with an actor: not part of truth discovery\n";
+        }
+        out << "\nrelations:\n";
+        auto rels = nlohmann::ordered_json::array();
+        auto show = [&](statement_index other, const relation& r, bool incoming) {
+            const std::string dir = incoming ? (r.type == relation_type::supports ? "supported by " : "contradicted by ")
+                                             : (r.type == relation_type::supports ? "supports " : "contradicts ");
+            out << "  " << dir << c.statement_at(other).id << " (weight " << fixed3(r.effective_weight()) << ", "
+                << to_string(r.provenance) << (r.rule.empty() ? "" : " by " + r.rule) << ")\n";
+            rels.push_back({{"relation", r.index}, {"direction", incoming ? "in" : "out"}, {"type", std::string(to_string(r.type))},
+                            {"other", c.statement_at(other).id}, {"weight", r.effective_weight()},
+                            {"provenance", std::string(to_string(r.provenance))}});
+        };
+        for (auto [e, end] = boost::in_edges(*v, c.graph()); e != end; ++e) show(boost::source(*e, c.graph()), c.graph()[*e], true);
+        for (auto [e, end] = boost::out_edges(*v, c.graph()); e != end; ++e) show(boost::target(*e, c.graph()), c.graph()[*e], false);
+        if (rels.empty()) out << "  none\n";
+        js["relations"] = std::move(rels);
+        doc["statement"] = std::move(js);
+        emit(*output, output->format == "json" ? doc.dump(2) + "\n" : out.str());
+    });
+}
+
+}  // namespace narrative::cli

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+// Tests of the algorithm registry and verdicts.
+
+#include <narrative/credibility/credibility.hpp>
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+TEST_SUITE("credibility.registry") {
+    TEST_CASE("the registry has the nine CLI names in order") {
+        const char* names[] = {"voting", "sums", "average-log", "investment", "pooled-investment",
+                               "truthfinder", "2-estimates", "3-estimates", "stance-em"};
+        REQUIRE(narrative::credibility_algorithms().size() == 9);
+        for (std::size_t i = 0; i < 9; ++i) CHECK(narrative::credibility_algorithms()[i].name == names[i]);
+    }
+    TEST_CASE("an unknown name is a rule error listing the valid names") {
+        try {
+            (void)narrative::find_credibility_algorithm("pagerank");
+            FAIL("no exception");
+        } catch (const narrative::rule_error& e) {
+            CHECK(std::string(e.what()).find("valid: voting, sums") != std::string::npos);
+        }
+    }
+    TEST_CASE("every algorithm reports empty on a problem without observations") {
+        narrative::truth_problem_builder b;
+        b.actor("a");
+        b.object("o", true);
+        const auto p = b.build();
+        for (const auto& a : narrative::credibility_algorithms()) {
+            const auto r = a.run(p, {});
+            CHECK(r.status == narrative::credibility_status::empty);
+            CHECK(r.algorithm == a.name);
+            CHECK(r.belief.size() == 2);
+        }
+    }
+    TEST_CASE("a bad option is a rule error") {
+        narrative::truth_problem_builder b;
+        b.object("o", true);
+        const auto p = b.build();
+        CHECK_THROWS_AS((void)narrative::run_credibility("sums", p, {.max_iterations = 0u}), narrative::rule_error);
+        CHECK_THROWS_AS((void)narrative::run_credibility("truthfinder", p, {.truthfinder_gamma = -1.0}),
+                        narrative::rule_error);
+    }
+}
+
+TEST_SUITE("credibility.verdict") {
+    TEST_CASE("the verdict is the best claim and a tie has none") {
+        narrative::truth_problem_builder b;
+        const auto o = b.object("o", false);
+        b.value(o, "a");
+        b.value(o, "b");
+        b.value(o, "c");
+        const auto p = b.build();
+        narrative::credibility_result r{.belief = {0.2, 0.7, 0.7}};
+        CHECK_FALSE(narrative::verdict(p, r, 0).has_value());
+        CHECK(narrative::top_claims(p, r, 0) == std::vector<std::uint32_t>{1, 2});
+        r.belief = {0.2, 0.7, 0.1};
+        CHECK(narrative::verdict(p, r, 0) == 1u);
+        r.belief = {0.0, 0.0, 0.0};
+        CHECK_FALSE(narrative::verdict(p, r, 0).has_value());
+        CHECK(narrative::top_claims(p, r, 0).empty());
+    }
+}
