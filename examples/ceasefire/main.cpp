@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: MIT
-// The ceasefire case: load it and print who said what, when, and how the statements bear on
-// each other. Usage: narrative_example_ceasefire [CASE.json]
+// The ceasefire analysis: load the case built from the two articles, print who said what and
+// when, then infer relations from the claims and print the contradictions and camps, the
+// strength of each statement (DF-QuAD) and each actor's consistency and credibility.
+// Usage: narrative_example_ceasefire [CASE.json]
 #include <narrative/narrative.hpp>
 
 #include <algorithm>
+#include <iomanip>
 #include <iostream>
 #include <numeric>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -17,6 +21,12 @@ std::string pad(std::string s, std::size_t width) {
     for (const unsigned char ch : s) chars += (ch & 0xC0) != 0x80 ? 1 : 0;
     if (chars < width) s.append(width - chars, ' ');
     return s;
+}
+
+std::string fixed(double x) {
+    std::ostringstream out;
+    out << std::fixed << std::setprecision(3) << x;
+    return out.str();
 }
 
 std::string count(std::size_t n, const std::string& noun) {
@@ -83,5 +93,42 @@ int main(int argc, char** argv) {
         if (r.weight) std::cout << " (weight " << *r.weight << ")";
         std::cout << '\n';
     }
+
+    // Relations the claims imply (same claim supports, asserts vs denies contradicts, ...).
+    const auto inferred = narrative::infer_relations(c);
+    std::cout << "\nInferred from the structured claims: " << inferred.added.size() << " relations, "
+              << inferred.annotations.size() << " annotations (repetitions, relays)\n";
+    for (std::size_t i = 0; i < inferred.relations.size(); ++i) {
+        const auto e = inferred.relations[i];
+        const auto& r = c.relation_at(e);
+        std::cout << "  " << c.statement_at(c.source(e)).id << ' ' << to_string(r.type) << ' '
+                  << c.statement_at(c.target(e)).id << "  [" << r.rule << "]\n";
+    }
+
+    std::cout << "\n"
+              << narrative::format_contradictions(c, narrative::analyse_contradictions(c),
+                                                  narrative::contradictions_style::table,
+                                                  narrative::contradictions_detail::summary);
+
+    const narrative::score_result strength = narrative::score(c, "df-quad");
+    std::cout << "\nStatement strength (df-quad; solver " << to_string(strength.solver.method) << ", "
+              << (strength.solver.converged ? "converged" : "NOT converged") << ")\n";
+    std::vector<narrative::statement_index> by_strength(order);
+    std::stable_sort(by_strength.begin(), by_strength.end(),
+                     [&](auto x, auto y) { return strength.strength[x] > strength.strength[y]; });
+    for (const auto v : by_strength)
+        std::cout << "  " << pad(c.statement_at(v).id, 46) << fixed(c.base_of(v)) << " -> "
+                  << fixed(strength.strength[v]) << '\n';
+
+    const auto report = narrative::actor_consistency_report(c);
+    std::cout << "\nActors (credibility learned by truthfinder; - where a score is undefined)\n"
+              << "  " << pad("actor", 22) << "self   evidence  credibility\n";
+    const auto score_text = [](const narrative::actor_score& s) { return s.value ? fixed(*s.value) : std::string("  -  "); };
+    for (const auto& a : report.actors)
+        std::cout << "  " << pad(c.actor_at(a.actor).id, 22) << score_text(a.self_consistency) << "  "
+                  << score_text(a.external_consistency) << "     " << score_text(a.credibility) << '\n';
+    std::cout << "\nVerdicts\n";
+    for (const auto& p : report.propositions)
+        std::cout << "  " << pad(p.id, 38) << (p.verdict ? *p.verdict : std::string("(undecided)")) << '\n';
     return 0;
 }

@@ -4,14 +4,18 @@
 #include <iostream>
 
 int main() {
-    // Load a case file; every problem of the file is reported together, with its location.
+    // Load a case; every problem of the file is reported together, with its location.
     narrative::case_model c = narrative::read_case_file("examples/ceasefire/ceasefire.json");
+    narrative::infer_relations(c);  // supports/contradicts implied by the structured claims
 
-    // The graph is a Boost.Graph adjacency_list with bundled statement/relation properties.
-    for (auto e : c.relations()) {
-        const narrative::relation& r = c.relation_at(e);
-        if (r.type != narrative::relation_type::contradicts) continue;
-        std::cout << c.statement_at(c.source(e)).id << " contradicts "
-                  << c.statement_at(c.target(e)).id << '\n';
-    }
+    // Statement strength under a gradual semantics (here DF-QuAD), with solver status.
+    const narrative::score_result s = narrative::score(c, "df-quad");
+    for (narrative::statement_index v = 0; v < c.statement_count(); ++v)
+        if (c.statement_at(v).actor == "trump")
+            std::cout << c.statement_at(v).id << ": " << s.strength[v] << '\n';
+
+    // Each actor's self-consistency, consistency with the evidence and credibility.
+    for (const auto& a : narrative::actor_consistency_report(c).actors)
+        if (a.credibility.value)
+            std::cout << c.actor_at(a.actor).id << " credibility " << *a.credibility.value << '\n';
 }

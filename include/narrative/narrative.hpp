@@ -17,5 +17,27 @@
 #include <narrative/io/case_json.hpp>
 #include <narrative/io/dot.hpp>
 #include <narrative/io/graphml.hpp>
+#include <narrative/io/stance_csv.hpp>
 #include <narrative/io/text_file.hpp>
 
+#include <narrative/gradual/components.hpp>
+#include <narrative/gradual/engine.hpp>
+#include <narrative/gradual/registry.hpp>
+#include <narrative/gradual/semantics.hpp>
+
+#include <narrative/infer/infer_relations.hpp>
+#include <narrative/infer/relation_rule.hpp>
+
+#include <narrative/signed/balance.hpp>
+#include <narrative/signed/contradictions.hpp>
+#include <narrative/signed/frustration.hpp>
+#include <narrative/signed/self_contradictions.hpp>
+#include <narrative/signed/signed_graph.hpp>
+#include <narrative/signed/tensions.hpp>
+
+#include <narrative/credibility/credibility.hpp>
+#include <narrative/credibility/stance_em.hpp>
+#include <narrative/credibility/truth_discovery.hpp>
+#include <narrative/credibility/truth_problem.hpp>
+
+#include <narrative/actors/consistency.hpp>

@@ -49,6 +49,12 @@ void print_diagnostics(const std::vector<diagnostic>& diagnostics);
 
 /// The commands; each adds its subcommand and sets the callback that runs it.
 void register_check(CLI::App& app);
+void register_contradictions(CLI::App& app);
+void register_infer(CLI::App& app);
 void register_convert(CLI::App& app);
+void register_semantics(CLI::App& app);
+void register_score(CLI::App& app);
+void register_actors(CLI::App& app);
+void register_explain(CLI::App& app);
 
 }  // namespace narrative::cli

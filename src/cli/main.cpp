@@ -20,7 +20,13 @@ int main(int argc, char** argv) {
     app.fallthrough(false);
 
     cli::register_check(app);
+    cli::register_contradictions(app);
+    cli::register_infer(app);
     cli::register_convert(app);
+    cli::register_semantics(app);
+    cli::register_score(app);
+    cli::register_actors(app);
+    cli::register_explain(app);
 
     // CLI11 reports an unknown command only as a missing one: name it.
     const auto subcommands = app.get_subcommands({});
