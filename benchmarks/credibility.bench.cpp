@@ -6,6 +6,8 @@
 
 #include <narrative/credibility/credibility.hpp>
 
+#include "support/measure.hpp"
+
 #include <Eigen/SparseCore>
 
 #include <algorithm>
@@ -19,11 +21,8 @@
 
 namespace {
 
-using clock_type = std::chrono::steady_clock;
-
-double seconds_since(clock_type::time_point t0) {
-    return std::chrono::duration<double>(clock_type::now() - t0).count();
-}
+using bench::clock_type;
+using bench::seconds_since;
 
 
 // A seeded problem: objects with 2 to 4 values (a third yes/no), actors of skewed activity

@@ -8,6 +8,8 @@
 #include <narrative/gradual/semantics.hpp>
 #include <narrative/model/compiled_graph.hpp>
 
+#include "support/measure.hpp"
+
 #include <Eigen/SparseCore>
 
 #include <algorithm>
@@ -22,26 +24,10 @@
 
 namespace {
 
-using clock_type = std::chrono::steady_clock;
+using bench::clock_type;
+using bench::seconds_since;
 
-double seconds_since(clock_type::time_point t0) {
-    return std::chrono::duration<double>(clock_type::now() - t0).count();
-}
-
-// Peak resident set size of this process in bytes (VmHWM), 0 if unknown.
-std::size_t peak_rss() {
-    std::ifstream in("/proc/self/status");
-    std::string key;
-    while (in >> key) {
-        if (key == "VmHWM:") {
-            std::size_t kb = 0;
-            in >> kb;
-            return kb * 1024;
-        }
-        std::getline(in, key);
-    }
-    return 0;
-}
+using bench::peak_rss;
 
 template <class T>
 std::size_t bytes(const std::vector<T>& v) {

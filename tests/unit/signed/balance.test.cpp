@@ -6,6 +6,8 @@
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/bipartite.hpp>
+#include "signed_fixtures.hpp"
+
 #include <doctest/doctest.h>
 
 #include <random>
@@ -16,12 +18,8 @@ namespace {
 using narrative::signed_edge;
 using narrative::signed_graph;
 
-signed_edge pos(std::uint32_t u, std::uint32_t v, double w = 1.0) {
-    return {.u = u, .v = v, .sign = 1, .weight = w, .relation = 0};
-}
-signed_edge neg(std::uint32_t u, std::uint32_t v, double w = 1.0) {
-    return {.u = u, .v = v, .sign = -1, .weight = w, .relation = 0};
-}
+using narrative::fixtures::neg;
+using narrative::fixtures::pos;
 
 // Signed-graphs reference §4.2: subdivide every positive edge; balanced iff bipartite.
 bool balanced_by_boost(const signed_graph& g) {

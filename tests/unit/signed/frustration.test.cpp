@@ -4,6 +4,8 @@
 
 #include <narrative/signed/frustration.hpp>
 
+#include "signed_fixtures.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -17,12 +19,8 @@ using narrative::frustration_options;
 using narrative::signed_edge;
 using narrative::signed_graph;
 
-signed_edge pos(std::uint32_t u, std::uint32_t v, double w = 1.0) {
-    return {.u = u, .v = v, .sign = 1, .weight = w, .relation = 0};
-}
-signed_edge neg(std::uint32_t u, std::uint32_t v, double w = 1.0) {
-    return {.u = u, .v = v, .sign = -1, .weight = w, .relation = 0};
-}
+using narrative::fixtures::neg;
+using narrative::fixtures::pos;
 
 signed_graph k4(int negatives) {
     // Edges in order 01 02 03 12 13 23; the first `negatives` are contradictions.

@@ -3,6 +3,8 @@
 
 #include <narrative/signed/tensions.hpp>
 
+#include "signed_fixtures.hpp"
+
 #include <doctest/doctest.h>
 
 #include <vector>
@@ -12,12 +14,8 @@ namespace {
 using narrative::signed_edge;
 using narrative::signed_graph;
 
-signed_edge pos(std::uint32_t u, std::uint32_t v, double w = 1.0) {
-    return {.u = u, .v = v, .sign = 1, .weight = w, .relation = 0};
-}
-signed_edge neg(std::uint32_t u, std::uint32_t v, double w = 1.0) {
-    return {.u = u, .v = v, .sign = -1, .weight = w, .relation = 0};
-}
+using narrative::fixtures::neg;
+using narrative::fixtures::pos;
 
 }  // namespace
 
