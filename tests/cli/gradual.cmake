@@ -12,6 +12,18 @@ narrative_cli_test("score prints a readable table from standard input"
     INPUT "${NARRATIVE_GRADUAL_DATA}/e-democracy.json"
     EXPECTED "${NARRATIVE_GRADUAL_EXPECTED}/score-e-democracy-euler-based.txt")
 
+# Published examples (sources cited in tests/unit/gradual/published_examples.test.cpp).
+# Čyras, Kampik & Weng (2022), Example 4.1, quadratic energy: a 0.519, b 0.172, c 0.625
+# (3 decimals; the first author's notebook prints a = 0.51875517241626, b = 0.172413793103448).
+narrative_cli_test("score reproduces Example 4.1 of Cyras Kampik and Weng under quadratic-energy"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/cyras-example-4-1.json" --semantics quadratic-energy --format json
+    STDOUT "\"id\": \"a\",[^}]*\"strength\": 0\\.5187551724[^}]*}.*\"id\": \"b\",[^}]*\"strength\": 0\\.1724137931[^}]*}.*\"id\": \"c\",[^}]*\"strength\": 0\\.625[^0-9]")
+# QBAF-Py tests/test_cycles.py: a (1.0) and b (0.5) attack each other; DFQuAD_model gives
+# a ≈ 0.9999999990686774, b ≈ 0 (the unique fixpoint is a = 1, b = 0).
+narrative_cli_test("score reproduces the cyclic QBAF-Py df-quad example"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/qbaf-py-mutual-attack.json" --semantics df-quad --format json
+    STDOUT "\"converged\": true.*\"id\": \"a\",[^}]*\"strength\": (0\\.99999[0-9]*|1\\.0)[^}]*}.*\"id\": \"b\",[^}]*\"strength\": 0\\.0[^0-9]")
+
 # Semantics reference §3.8 (illustrative example, 6 decimals): strength of statement a.
 set(NARRATIVE_GRADUAL_ILLUSTRATIVE
     "df-quad=0\\.240000"
