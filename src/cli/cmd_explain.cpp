@@ -5,6 +5,8 @@
 #include "actor_report.hpp"
 #include "commands.hpp"
 
+#include <narrative/detail/closest_id.hpp>
+
 #include <memory>
 #include <sstream>
 
@@ -18,18 +20,9 @@ std::string fixed3(double x) {
 }
 
 std::string suggest(const std::vector<std::string>& ids, const std::string& wanted) {
-    // The id sharing the longest prefix with the one asked for.
-    std::string best{};
-    std::size_t best_len = 0;
-    for (const auto& id : ids) {
-        std::size_t k = 0;
-        while (k < id.size() && k < wanted.size() && id[k] == wanted[k]) ++k;
-        if (k > best_len) {
-            best_len = k;
-            best = id;
-        }
-    }
-    return best.empty() ? std::string{} : "; did you mean \"" + best + "\"?";
+    // The same suggestion as the case-file reader gives for a dangling id.
+    const auto best = detail::closest_id(wanted, ids);
+    return best ? "; did you mean \"" + *best + "\"?" : std::string{};
 }
 
 std::string explain_actor_text(const case_model& c, const consistency_report& rep, const actor_consistency& a) {
