@@ -4,6 +4,7 @@
 // (parents' strengths -> one signed number) and influences (base score x aggregate -> strength).
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <concepts>
 #include <cstddef>
@@ -60,6 +61,15 @@ namespace detail {
                                         const parent_view& supporters) noexcept {
     return supporters.source.data() == attackers.source.data() + attackers.size() &&
            supporters.weight.data() == attackers.weight.data() + attackers.size();
+}
+
+// `condition ? if_true : if_false` without a branch. The engine's sweeps are bound by the latency
+// of gathering parents' strengths; a mispredicted branch on the sign of an aggregate (random on
+// large graphs) flushes the gathers in flight, so sign-dependent formulas select with a mask.
+[[nodiscard]] inline double select(bool condition, double if_true, double if_false) noexcept {
+    const std::uint64_t mask = std::uint64_t{0} - static_cast<std::uint64_t>(condition);
+    return std::bit_cast<double>((std::bit_cast<std::uint64_t>(if_true) & mask) |
+                                 (std::bit_cast<std::uint64_t>(if_false) & ~mask));
 }
 
 }  // namespace detail
@@ -145,9 +155,11 @@ struct top_aggregation {
             double m_att = 0.0, m_sup = 0.0;
             for (std::size_t i = 0; i < end; ++i) {
                 const double x = w[i] * sigma[src[i]];
-                const bool is_attack = i < split;
-                m_att = std::max(m_att, is_attack ? x : 0.0);
-                m_sup = std::max(m_sup, is_attack ? 0.0 : x);
+                // Masked by multiplication (1 attack, 0 support): a conditional here compiles
+                // to a data-dependent branch per parent.
+                const double attack = static_cast<double>(i < split);
+                m_att = std::max(m_att, attack * x);
+                m_sup = std::max(m_sup, x - attack * x);
             }
             return m_sup - m_att;
         }
@@ -227,8 +239,8 @@ struct linear_influence {
     double k = 1.0;
 
     [[nodiscard]] double apply(double tau, double s) const noexcept {
-        if (s < 0.0) return tau - tau / k * (-s);
-        return tau + (1.0 - tau) / k * s;
+        // τ + (τ/k)·s below zero, τ + ((1 − τ)/k)·s above, selected without a branch.
+        return tau + detail::select(s < 0.0, tau, 1.0 - tau) / k * s;
     }
 };
 
@@ -242,13 +254,15 @@ struct p_max_influence {
     double k = 1.0;
 
     [[nodiscard]] double h(double x) const noexcept {
-        if (x <= 0.0) return 0.0;
+        x = std::max(x, 0.0);
         const double xp = p == 2.0 ? x * x : (p == 1.0 ? x : std::pow(x, p));
         if (std::isinf(xp)) return 1.0;
         return xp / (1.0 + xp);
     }
     [[nodiscard]] double apply(double tau, double s) const noexcept {
-        return tau - tau * h(-s / k) + (1.0 - tau) * h(s / k);
+        // One of h(−s/k), h(s/k) is 0, so this is τ − τ·h(|s|/k) below zero and
+        // τ + (1 − τ)·h(|s|/k) above, with the factor selected without a branch.
+        return tau + detail::select(s < 0.0, -tau, 1.0 - tau) * h(std::abs(s) / k);
     }
 };
 

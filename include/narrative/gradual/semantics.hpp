@@ -64,6 +64,9 @@ struct modular_semantics {
             return true;
     }();
 
+    using aggregation_type = Agg;
+    using influence_type = Inf;
+
     Agg aggregation_part{};
     Inf influence_part{};
 
@@ -72,6 +75,20 @@ struct modular_semantics {
         return influence_part.apply(tau, aggregation_part.aggregate(sigma, attackers, supporters));
     }
 };
+
+/// True when S evaluates exactly as its modular parts: S is (or derives from) a
+/// modular_semantics and does not replace `strength`. The engine then aggregates a block of
+/// statements before applying the influence to the block (see detail::sweep_rows).
+template <class S>
+concept modular_form =
+    requires {
+        typename S::aggregation_type;
+        typename S::influence_type;
+    } &&
+    std::derived_from<S, modular_semantics<typename S::aggregation_type, typename S::influence_type>> &&
+    std::same_as<decltype(&S::strength),
+                 decltype(&modular_semantics<typename S::aggregation_type,
+                                             typename S::influence_type>::strength)>;
 
 /// `df-quad`: product aggregation + linear(1) (Rago, Toni, Aurisicchio & Baroni 2016; Rago,
 /// Čyras & Toni 2016). σ = τ − τ·(v_att − v_sup) if v_att ≥ v_sup, else
