@@ -47,7 +47,8 @@ struct stance_em_result {
 /// w_s = 2·prior for actors with a declared prior, else 1. `belief` = q (posterior that the claim
 /// is the true value); an actor's `credibility` is the expected accuracy of its `asserts` and
 /// `denies` statements (q(c), resp. 1 − q(c)); NaN for an actor who only reports.
-/// Complexity: O(observations + claims) per round.
+/// Complexity: O(claims) per round with the pooled table; O(observations + claims) with
+/// per-actor tables (em_actor_shrinkage > 0).
 [[nodiscard]] inline stance_em_result stance_em_detailed(const truth_problem& p,
                                                          const credibility_options& o = {}) {
     detail::check_options(o);
@@ -91,28 +92,62 @@ struct stance_em_result {
     const std::uint32_t max_it = o.max_iterations.value_or(1000);
     const double tol = o.tolerance.value_or(1e-8);
     bool stopped = false;
-    std::vector<double> base(O, 0.0), delta(C, 0.0), qn(C, 0.0);
+    std::vector<double> delta(C, 0.0), qn(C, 0.0);
     const bool per_actor = o.em_actor_shrinkage > 0.0;
     std::vector<double> at(per_actor ? 3 * std::size_t{p.actor_count()} : 0), af(at.size()), lt(at.size()), lf(at.size());
-    std::array<double, 3> pooled_t{}, pooled_f{};
     // ln(m_o − 1): a wrong value's likelihood is spread over the m_o − 1 wrong values.
-    std::vector<double> spread_of(O, 0.0);
+    std::vector<double> spread_of(O, 0.0), log_uniform(O, 0.0);
+    for (std::uint32_t ob = 0; ob < O; ++ob) {
+        const double m = p.object_offsets[ob + 1] - p.object_offsets[ob];
+        spread_of[ob] = std::log(std::max(1.0, m - 1.0));
+        log_uniform[ob] = -std::log(std::max(1.0, m));
+    }
+    // The weighted stance counts of each claim are the sufficient statistics of the pooled
+    // model: with them a round costs O(claims) instead of O(observations).
+    std::vector<std::array<double, 3>> counts(C, std::array<double, 3>{0.0, 0.0, 0.0});
+    for (const auto& x : obs) counts[x.claim][k_of(x.stance)] += w[x.actor];
+    // What the M-step needs from q: Σ_c q(c)·counts(c), Σ_c (1 − q(c))·counts(c), and the sum
+    // and number of q(true) over the yes/no objects with observations. Gathered while q is
+    // written, so that a round is one pass over the claims.
+    struct m_step_sums {
+        std::array<double, 3> if_true{}, if_false{};
+        double true_sum = 0.0, yes_no = 0.0;
+    };
+    auto add_claim = [&](m_step_sums& sums, std::uint32_t c) {
+        for (std::size_t k = 0; k < 3; ++k) {
+            sums.if_true[k] += q[c] * counts[c][k];
+            sums.if_false[k] += (1.0 - q[c]) * counts[c][k];
+        }
+    };
+    auto add_object = [&](m_step_sums& sums, std::uint32_t ob) {
+        for (std::uint32_t c = p.object_offsets[ob]; c < p.object_offsets[ob + 1]; ++c) add_claim(sums, c);
+        if (p.object_yes_no[ob]) {
+            sums.true_sum += q[p.object_offsets[ob]];
+            sums.yes_no += 1.0;
+        }
+    };
+    m_step_sums sums{};
     for (std::uint32_t ob = 0; ob < O; ++ob)
-        spread_of[ob] = std::log(std::max(1.0, p.object_offsets[ob + 1] - p.object_offsets[ob] - 1.0));
+        if (object_seen[ob]) add_object(sums, ob);
+    const double alpha = o.em_actor_shrinkage;
     for (std::uint32_t it = 0; it < max_it; ++it) {
-        // M-step from the current q.
-        std::array<double, 3> nt{o.em_smoothing, o.em_smoothing, o.em_smoothing}, nf = nt;
-        for (const auto& x : obs) {
-            nt[k_of(x.stance)] += w[x.actor] * q[x.claim];
-            nf[k_of(x.stance)] += w[x.actor] * (1.0 - q[x.claim]);
+        // M-step from the current q: θ_T(k) ∝ α₀ + Σ q·n_k, θ_F(k) ∝ α₀ + Σ (1 − q)·n_k, π.
+        std::array<double, 3> nt{}, nf{};
+        for (std::size_t k = 0; k < 3; ++k) {
+            nt[k] = o.em_smoothing + sums.if_true[k];
+            nf[k] = o.em_smoothing + sums.if_false[k];
         }
         const double st = nt[0] + nt[1] + nt[2], sf = nf[0] + nf[1] + nf[2];
+        std::array<double, 3> log_ratio{}, pooled_t{}, pooled_f{};
         for (std::size_t k = 0; k < 3; ++k) {
             L.if_true[k] = nt[k] / st;
             L.if_false[k] = nf[k] / sf;
+            pooled_t[k] = std::log(L.if_true[k]);
+            pooled_f[k] = std::log(L.if_false[k]);
+            log_ratio[k] = pooled_t[k] - pooled_f[k];
         }
+        L.prior_true = sums.yes_no > 0.0 ? std::clamp(sums.true_sum / sums.yes_no, 1e-12, 1.0 - 1e-12) : 0.5;
         // Per-actor rows shrunk towards the pooled ones (α = em_actor_shrinkage; 0: pooled only).
-        const double alpha = o.em_actor_shrinkage;
         if (alpha > 0.0) {
             std::fill(at.begin(), at.end(), 0.0);
             std::fill(af.begin(), af.end(), 0.0);
@@ -128,39 +163,32 @@ struct stance_em_result {
                     lf[3 * s + k] = std::log((alpha * L.if_false[k] + af[3 * s + k]) / (alpha + tf));
                 }
             }
-        }
-        for (std::size_t k = 0; k < 3; ++k) {
-            pooled_t[k] = std::log(L.if_true[k]);
-            pooled_f[k] = std::log(L.if_false[k]);
-        }
-        double pi_sum = 0.0, pi_n = 0.0;
-        for (std::uint32_t ob = 0; ob < O; ++ob)
-            if (object_seen[ob] && p.object_yes_no[ob]) {
-                pi_sum += q[p.object_offsets[ob]];
-                pi_n += 1.0;
+            // delta(c) = Σ_obs w·(ln ℓ_T − ln ℓ_F) over c's observations with the actors' rows.
+            std::fill(delta.begin(), delta.end(), 0.0);
+            for (const auto& x : obs) {
+                const std::size_t k = k_of(x.stance);
+                delta[x.claim] += w[x.actor] * (lt[3 * x.actor + k] - lf[3 * x.actor + k]);
             }
-        L.prior_true = pi_n > 0.0 ? std::clamp(pi_sum / pi_n, 1e-12, 1.0 - 1e-12) : 0.5;
-        // E-step.
-        std::fill(base.begin(), base.end(), 0.0);
-        std::fill(delta.begin(), delta.end(), 0.0);
-        for (const auto& x : obs) {
-            const std::size_t k = k_of(x.stance);
-            const std::uint32_t ob = p.claim_object[x.claim];
-            const double spread = spread_of[ob];
-            const double ltk = alpha > 0.0 ? lt[3 * x.actor + k] : pooled_t[k];
-            const double lfk = alpha > 0.0 ? lf[3 * x.actor + k] : pooled_f[k];
-            base[ob] += w[x.actor] * (lfk - spread);
-            delta[x.claim] += w[x.actor] * (ltk - lfk + spread);
         }
+        // E-step: ln q_o(h) = ln π(h) + Σ_{obs of h} w·(ln ℓ_T − ln ℓ_F + ln(m_o − 1)) + const(o);
+        // the terms every value of o shares (the ln ℓ_F of all o's observations) cancel.
+        const double log_true = std::log(L.prior_true), log_false = std::log(1.0 - L.prior_true);
         double change = 0.0;
+        m_step_sums next{};
         for (std::uint32_t ob = 0; ob < O; ++ob) {
             if (!object_seen[ob]) continue;
             const std::uint32_t b = p.object_offsets[ob], e = p.object_offsets[ob + 1];
+            const double spread = spread_of[ob];
             double mx = -std::numeric_limits<double>::infinity();
             for (std::uint32_t c = b; c < e; ++c) {
-                double prior = 1.0 / (e - b);
-                if (p.object_yes_no[ob]) prior = c == b ? L.prior_true : 1.0 - L.prior_true;
-                qn[c] = std::log(prior) + base[ob] + delta[c];
+                double d = 0.0;
+                if (alpha > 0.0) {
+                    d = delta[c] + spread * (counts[c][0] + counts[c][1] + counts[c][2]);
+                } else {
+                    for (std::size_t k = 0; k < 3; ++k) d += counts[c][k] * (log_ratio[k] + spread);
+                }
+                const double log_prior = p.object_yes_no[ob] ? (c == b ? log_true : log_false) : log_uniform[ob];
+                qn[c] = log_prior + d;
                 mx = std::max(mx, qn[c]);
             }
             double z = 0.0;
@@ -170,7 +198,9 @@ struct stance_em_result {
                 change = std::max(change, std::abs(qn[c] - q[c]));
                 q[c] = qn[c];
             }
+            add_object(next, ob);
         }
+        sums = next;
         r.iterations = it + 1;
         r.last_change = change;
         if (change < tol) {
