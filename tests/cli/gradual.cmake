@@ -23,6 +23,46 @@ narrative_cli_test("score reproduces Example 4.1 of Cyras Kampik and Weng under 
 narrative_cli_test("score reproduces the cyclic QBAF-Py df-quad example"
     ARGS score "${NARRATIVE_GRADUAL_DATA}/qbaf-py-mutual-attack.json" --semantics df-quad --format json
     STDOUT "\"converged\": true.*\"id\": \"a\",[^}]*\"strength\": (0\\.99999[0-9]*|1\\.0)[^}]*}.*\"id\": \"b\",[^}]*\"strength\": 0\\.0[^0-9]")
+# Bonzon, Delobelle, Konieczny & Maudet (2016), Example 1, categoriser values printed to 2
+# decimals: b 1, c 0.5, d 0.65, e 0.53, and a 0.38 (a transcription reads 0.28, which the other
+# printed values rule out: see tests/unit/gradual/published_examples.test.cpp). Each value must
+# round to the printed one. The weighted h-categorizer with every weight 1 is the categoriser.
+set(NARRATIVE_GRADUAL_BONZON
+    "\"id\": \"a\",[^}]*\"strength\": 0\\.(37[5-9]|38[0-4])[^}]*}.*\"id\": \"b\",[^}]*\"strength\": 1\\.0[^0-9].*\"id\": \"c\",[^}]*\"strength\": 0\\.5[^0-9].*\"id\": \"d\",[^}]*\"strength\": 0\\.(64[5-9]|65[0-4])[^}]*}.*\"id\": \"e\",[^}]*\"strength\": 0\\.(52[5-9]|53[0-4])")
+narrative_cli_test("score reproduces Example 1 of Bonzon et al. under h-categorizer"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/bonzon-example-1.json" --semantics h-categorizer --format json
+    STDOUT "\"converged\": true.*${NARRATIVE_GRADUAL_BONZON}")
+narrative_cli_test("score reproduces Example 1 of Bonzon et al. under weighted-h-categorizer"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/bonzon-example-1.json" --semantics weighted-h-categorizer --format json
+    STDOUT "\"converged\": true.*${NARRATIVE_GRADUAL_BONZON}")
+# Amgoud & Ben-Naim (2018) example graph as transcribed by an independent implementation, whose
+# README prints a 0.60, b 0.54, c 0.54, f 0.27, i 0.22 (cross-implementation check, 2 decimals).
+narrative_cli_test("score agrees with an independent euler-based implementation on the Amgoud and Ben-Naim graph"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/amgoud-ben-naim-2018.json" --semantics euler-based --format json
+    STDOUT "\"id\": \"a\",[^}]*\"strength\": 0\\.(59[5-9]|60[0-4])[^}]*}.*\"id\": \"b\",[^}]*\"strength\": 0\\.(53[5-9]|54[0-4])[^}]*}.*\"id\": \"c\",[^}]*\"strength\": 0\\.(53[5-9]|54[0-4])[^}]*}.*\"id\": \"f\",[^}]*\"strength\": 0\\.(26[5-9]|27[0-4])[^}]*}.*\"id\": \"i\",[^}]*\"strength\": 0\\.(21[5-9]|22[0-4])")
+# QBAF-Py tests/test_gradient.py, test_gradient_top_edge_case: a (0.1) attacked by b (1) and
+# c (1) under euler-based-top. QBAF-Py asserts zero contribution for each attacker (checked by
+# the unit test); here the hand-derived strength 1 - 0.99/(1 + 0.1/e) = 0.04512778566014819.
+narrative_cli_test("score evaluates the tied attackers of QBAF-Py under euler-based-top"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/qbaf-py-tied-attackers.json" --semantics euler-based-top --format json
+    STDOUT "\"method\": \"dag\".*\"id\": \"a\",[^}]*\"strength\": 0\\.0451277856")
+
+# QBAF-Py analysis/contribution_functions_analysis.ipynb (companion of Kampik, Potyka, Yin,
+# Cyras and Toni 2024): a (0.5) attacked by b (1) and c (1); final minus initial strength of a
+# printed as -0.20246579625022176 (EulerBased_model), -0.13347819737727729 (EulerBasedTop_model)
+# and -0.25 (SquaredDFQuAD_model), i.e. strengths 0.29753420374977824, 0.3665218026227227, 0.25.
+set(NARRATIVE_GRADUAL_KAMPIK
+    "euler-based=0\\.2975342037"
+    "euler-based-top=0\\.3665218026"
+    "sd-df-quad=0\\.25[^0-9]")
+foreach(pair IN LISTS NARRATIVE_GRADUAL_KAMPIK)
+    string(REPLACE "=" ";" parts "${pair}")
+    list(GET parts 0 semantics)
+    list(GET parts 1 value)
+    narrative_cli_test("score ${semantics} reproduces the contribution counterexample printed by QBAF-Py"
+        ARGS score "${NARRATIVE_GRADUAL_DATA}/kampik-two-attackers.json" --semantics ${semantics} --format json
+        STDOUT "\"semantics\": \"${semantics}\".*\"method\": \"dag\".*\"id\": \"a\",[^}]*\"strength\": ${value}")
+endforeach()
 
 # Semantics reference §3.8 (illustrative example, 6 decimals): strength of statement a.
 set(NARRATIVE_GRADUAL_ILLUSTRATIVE

@@ -8,6 +8,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <string>
 #include <utility>
 #include <vector>
@@ -52,8 +53,55 @@ narrative::case_model cyras_example_4_1() {
                      {{"b", "a"}, {"d", "a"}, {"e", "c"}});
 }
 
+/// Bonzon, Delobelle, Konieczny & Maudet (2016), "A comparative study of ranking-based
+/// semantics for abstract argumentation" (AAAI), Example 1 (Figure 1), as encoded by
+/// TweetyProject (org.tweetyproject.arg.rankings.examples.RankingSemanticsExample, "Example 1,
+/// taken from [Bonzon, Delobelle, Konieczny, Maudet]"): a attacks e, d attacks a, e attacks d,
+/// c attacks e, b attacks c, b attacks a; every base 1 (the unweighted setting).
+/// Statement order: a, b, c, d, e.
+narrative::case_model bonzon_example_1() {
+    return make_case({{"a", 1.0}, {"b", 1.0}, {"c", 1.0}, {"d", 1.0}, {"e", 1.0}},
+                     {{"a", "e"}, {"d", "a"}, {"e", "d"}, {"c", "e"}, {"b", "c"}, {"b", "a"}}, {});
+}
+
+/// The example graph of Amgoud & Ben-Naim (2018), "Weighted bipolar argumentation graphs:
+/// axioms and semantics" (IJCAI), p. 5, as transcribed by the independent implementation
+/// masterdcups/M2DC-Argumentation (evaluation/evaluation.py, sample_graph): weights a 0.6,
+/// b 0.6, c 0.6, d 0.22, e 0.4, f 0.4, g 0, h 0.99, i 0.1, j 0.99; d attacks a and b, e attacks
+/// b and c, f attacks c, g attacks e, h attacks f; i supports a, b and c; j supports i.
+/// Statement order: a, b, …, j.
+narrative::case_model amgoud_ben_naim_2018() {
+    return make_case({{"a", 0.6}, {"b", 0.6}, {"c", 0.6}, {"d", 0.22}, {"e", 0.4}, {"f", 0.4},
+                      {"g", 0.0}, {"h", 0.99}, {"i", 0.1}, {"j", 0.99}},
+                     {{"d", "a"}, {"d", "b"}, {"e", "b"}, {"e", "c"}, {"f", "c"}, {"g", "e"},
+                      {"h", "f"}},
+                     {{"i", "a"}, {"i", "b"}, {"i", "c"}, {"j", "i"}});
+}
+
+/// QBAF-Py tests/test_gradient.py, test_gradient_top_edge_case: a (0.1) attacked by b (1) and
+/// c (1), nothing else. Statement order: a, b, c.
+narrative::case_model two_tied_attackers(double base_b, double base_c) {
+    return make_case({{"a", 0.1}, {"b", base_b}, {"c", base_c}}, {{"b", "a"}, {"c", "a"}}, {});
+}
+
+/// Kampik, Potyka, Yin, Čyras & Toni (2024), "Contribution functions for quantitative bipolar
+/// argumentation graphs: a principle-based analysis", counterexample graph of the companion
+/// notebook QBAF-Py analysis/contribution_functions_analysis.ipynb: a (0.5) attacked by b (1)
+/// and c (1). With `with_b` false, b and its attack are removed (QBAF-Py's removal, which is
+/// also its intrinsic removal here since b has no parents). Statement order: a, (b,) c.
+narrative::case_model two_full_attackers(bool with_b) {
+    if (!with_b) return make_case({{"a", 0.5}, {"c", 1.0}}, {{"c", "a"}}, {});
+    return make_case({{"a", 0.5}, {"b", 1.0}, {"c", 1.0}}, {{"b", "a"}, {"c", "a"}}, {});
+}
+
 constexpr double full_precision = 1e-9;  // values printed with 13 or more significant digits
 constexpr double three_decimals = 5e-4;  // values printed rounded to 3 decimals
+
+/// True when `value` rounds to `printed` at `decimals` decimal places (half a unit in the last
+/// printed place, plus a margin for the binary representation of the printed value).
+bool rounds_to(double value, double printed, int decimals) {
+    return std::abs(value - printed) <= 0.5 * std::pow(10.0, -decimals) + 1e-12;
+}
 
 }  // namespace
 
@@ -129,5 +177,206 @@ TEST_SUITE("gradual.published") {
             CHECK(r.strength[1] == doctest::Approx(0.0).epsilon(1e-6));
             CHECK(r.strength[1] >= 0.0);
         }
+    }
+
+    // Source: Bonzon, Delobelle, Konieczny & Maudet (2016), Example 1 (graph above): the
+    // categoriser values of Figure 1, printed to 2 decimals. The only transcription of the
+    // figure we could read (the paper-notes collection ctoth/propstore,
+    // papers/Bonzon_2016_ComparativeStudyRanking-basedSemantics/notes.md, "Fig 1 (p.3)") gives
+    // Cat(b) = 1, Cat(c) = 0.5, Cat(d) = 0.65, Cat(e) = 0.53 and Cat(a) = 0.28; the paper's PDF
+    // itself was not consulted. Cat(a) = 0.28 cannot hold together with the other four printed
+    // values: e's equation Cat(e) = 1/(1 + Cat(a) + Cat(c)) with Cat(e) = 0.53 and Cat(c) = 0.5
+    // forces Cat(a) = 1/0.53 − 1.5 ≈ 0.387, and d's equation Cat(d) = 1/(1 + Cat(e)) = 0.654
+    // agrees. So a is checked against 0.38 (hand-derived: the unique fixpoint gives
+    // Cat(a) = 0.37701455802…, Cat(d) = 0.65241746…, Cat(e) = 0.53276092…), which an
+    // independent implementation also asserts for the same three-cycle (marcelljawhari/
+    // ArgRankLab, src/tests/test_cat.py: 0.38, 0.65, 0.53 to 1e-2); 0.28 is most likely a
+    // transcription slip.
+    TEST_CASE("h-categorizer reproduces Example 1 of Bonzon Delobelle Konieczny and Maudet") {
+        const auto c = bonzon_example_1();
+        const auto by_type = narrative::score(c, narrative::h_categorizer{});
+        const auto by_name = narrative::score(c, "h-categorizer");
+        const double printed[] = {0.38, 1.0, 0.5, 0.65, 0.53};
+        CHECK(by_type.solver.converged);
+        CHECK(by_type.solver.status == narrative::score_status::ok);
+        REQUIRE(by_type.strength.size() == 5);
+        REQUIRE(by_name.strength.size() == 5);
+        for (std::size_t v = 0; v < 5; ++v) {
+            CAPTURE(v);
+            CHECK(rounds_to(by_type.strength[v], printed[v], 2));
+            CHECK(rounds_to(by_name.strength[v], printed[v], 2));
+        }
+        // b is unattacked and c has the single unattacked attacker b: exact.
+        CHECK(by_type.strength[1] == 1.0);
+        CHECK(by_type.strength[2] == doctest::Approx(0.5).epsilon(full_precision));
+    }
+
+    // Source: the same Example 1 and printed values. Amgoud, Ben-Naim, Doder & Vesic (2017),
+    // "Acceptability semantics for weighted argumentation frameworks" (IJCAI), Section 4.3,
+    // define the weighted h-categorizer as the extension of Besnard & Hunter's categoriser to
+    // weighted graphs: with every weight 1 it is the categoriser, so Example 1 (every base 1)
+    // must give the same printed values. No worked example with weights other than 1 was found
+    // in a source we could read.
+    TEST_CASE("weighted-h-categorizer with unit weights reproduces Example 1 of Bonzon et al.") {
+        const auto c = bonzon_example_1();
+        const auto by_type = narrative::score(c, narrative::weighted_h_categorizer{});
+        const auto by_name = narrative::score(c, "weighted-h-categorizer");
+        const double printed[] = {0.38, 1.0, 0.5, 0.65, 0.53};
+        CHECK(by_type.solver.converged);
+        REQUIRE(by_type.strength.size() == 5);
+        REQUIRE(by_name.strength.size() == 5);
+        for (std::size_t v = 0; v < 5; ++v) {
+            CAPTURE(v);
+            CHECK(rounds_to(by_type.strength[v], printed[v], 2));
+            CHECK(rounds_to(by_name.strength[v], printed[v], 2));
+        }
+    }
+
+    // Source: the example graph of Amgoud & Ben-Naim (2018, IJCAI) p. 5 as transcribed by
+    // masterdcups/M2DC-Argumentation (graph above). The values are NOT printed by the paper as
+    // far as we could check (its PDF was not consulted): they are the output of that
+    // repository's own, independent Euler-based implementation, printed to 2 decimals in its
+    // evaluation/README.md ("an evaluation of the semantic defining paper's example graph"):
+    // a 0.60, b 0.54, c 0.54, d 0.22, e 0.40, f 0.27, g 0.00, h 0.99, i 0.22, j 0.99. This is a
+    // cross-implementation check, not a published one.
+    TEST_CASE("euler-based agrees with an independent implementation on the Amgoud and Ben-Naim graph") {
+        const auto c = amgoud_ben_naim_2018();
+        const auto by_type = narrative::score(c, narrative::euler_based{});
+        const auto by_name = narrative::score(c, "euler-based");
+        const double printed[] = {0.60, 0.54, 0.54, 0.22, 0.40, 0.27, 0.00, 0.99, 0.22, 0.99};
+        CHECK(by_type.solver.method == narrative::solver_method::dag);
+        CHECK(by_type.solver.status == narrative::score_status::ok);
+        REQUIRE(by_type.strength.size() == 10);
+        REQUIRE(by_name.strength.size() == 10);
+        for (std::size_t v = 0; v < 10; ++v) {
+            CAPTURE(v);
+            CHECK(rounds_to(by_type.strength[v], printed[v], 2));
+            CHECK(rounds_to(by_name.strength[v], printed[v], 2));
+        }
+        // Hand-derived to full precision (σ = 1 − (1 − τ²)/(1 + τ·e^E), topological order):
+        // σ(i) = 1 − 0.99/(1 + 0.1·e^0.99) = 0.2199340401779355 (j supports i);
+        // σ(f) = 1 − 0.84/(1 + 0.4·e^−0.99) = 0.26869444003859355 (h attacks f);
+        // σ(b) with E = σ(i) − 0.22 − 0.4 = 0.5435631528458266;
+        // σ(c) with E = σ(i) − 0.4 − σ(f) = 0.5372550959985956.
+        const double sigma_i = 1.0 - 0.99 / (1.0 + 0.1 * std::exp(0.99));
+        const double sigma_f = 1.0 - 0.84 / (1.0 + 0.4 * std::exp(-0.99));
+        CHECK(by_type.strength[8] == doctest::Approx(sigma_i).epsilon(full_precision));
+        CHECK(by_type.strength[5] == doctest::Approx(sigma_f).epsilon(full_precision));
+        CHECK(by_type.strength[1] ==
+              doctest::Approx(1.0 - 0.64 / (1.0 + 0.6 * std::exp(sigma_i - 0.62)))
+                  .epsilon(full_precision));
+        CHECK(by_type.strength[2] ==
+              doctest::Approx(1.0 - 0.64 / (1.0 + 0.6 * std::exp(sigma_i - 0.4 - sigma_f)))
+                  .epsilon(full_precision));
+        CHECK(by_type.strength[6] == 0.0);  // weight 0 stays 0 under the euler influence
+    }
+
+    // Source: QBAF-Py (Kampik et al.), tests/test_gradient.py, test_gradient_top_edge_case:
+    // "if two contributors with maximum strength (and only them) attack or support a topic
+    // argument, their contributions are expected to zero" — under EulerBasedTop_model, a (0.1)
+    // attacked by b (1) and c (1), determine_gradient_ctrb('a', 'c') == 0 and
+    // determine_gradient_ctrb('a', 'b') == 0, asserted exactly. The gradient contribution is a
+    // difference quotient of σ(a) in the contributor's base score with QBAF-Py's step
+    // 1.4901161193847656e-08; bases above 1 are outside a case's domain, so the step is taken
+    // downwards (the backward difference QBAF-Py itself falls back to when the forward step is
+    // out of range). Through the API: σ(a) does not move at all. Hand check:
+    // s = 0 − max(σ(b), σ(c)) = −1, σ(a) = 1 − 0.99/(1 + 0.1·e^−1) = 0.04512778566014819.
+    TEST_CASE("euler-based-top gives tied strongest attackers the zero contribution QBAF-Py asserts") {
+        constexpr double step = 1.4901161193847656e-08;
+        const auto base = narrative::score(two_tied_attackers(1.0, 1.0), narrative::euler_based_top{});
+        const auto by_name = narrative::score(two_tied_attackers(1.0, 1.0), "euler-based-top");
+        const auto lower_b =
+            narrative::score(two_tied_attackers(1.0 - step, 1.0), "euler-based-top");
+        const auto lower_c =
+            narrative::score(two_tied_attackers(1.0, 1.0 - step), narrative::euler_based_top{});
+        REQUIRE(base.strength.size() == 3);
+        REQUIRE(by_name.strength.size() == 3);
+        REQUIRE(lower_b.strength.size() == 3);
+        REQUIRE(lower_c.strength.size() == 3);
+        CHECK(by_name.strength[0] == base.strength[0]);
+        CHECK((lower_b.strength[0] - base.strength[0]) / step == 0.0);
+        CHECK((lower_c.strength[0] - base.strength[0]) / step == 0.0);
+        CHECK(base.strength[0] ==
+              doctest::Approx(1.0 - 0.99 / (1.0 + 0.1 * std::exp(-1.0))).epsilon(full_precision));
+    }
+
+    // Source: QBAF-Py, analysis/contribution_functions_analysis.ipynb (the companion notebook of
+    // Kampik, Potyka, Yin, Čyras & Toni 2024), section "(Quantitative) Contribution Existence",
+    // cell "Euler-based Semantics Violates Quantitative Contribution Existence": a (0.5) attacked
+    // by b (1) and c (1) under EulerBased_model prints "Contribution b to a, intrinsic removal:
+    // -0.06898759887294448" (the same for c) and "Final strength minus initial strength of a
+    // -0.20246579625022176", i.e. σ(a) = 0.29753420374977824 (full double precision).
+    // Hand check: σ(a) = 1 − 0.75/(1 + 0.5·e^−2); without b, 1 − 0.75/(1 + 0.5·e^−1).
+    TEST_CASE("euler-based reproduces the contribution counterexample printed by QBAF-Py") {
+        const auto by_type = narrative::score(two_full_attackers(true), narrative::euler_based{});
+        const auto by_name = narrative::score(two_full_attackers(true), "euler-based");
+        const auto without_b = narrative::score(two_full_attackers(false), "euler-based");
+        REQUIRE(by_type.strength.size() == 3);
+        REQUIRE(by_name.strength.size() == 3);
+        REQUIRE(without_b.strength.size() == 2);
+        CHECK(by_type.solver.method == narrative::solver_method::dag);
+        CHECK(by_type.strength[0] - 0.5 ==
+              doctest::Approx(-0.20246579625022176).epsilon(full_precision));
+        CHECK(by_name.strength[0] - 0.5 ==
+              doctest::Approx(-0.20246579625022176).epsilon(full_precision));
+        CHECK(by_type.strength[0] - without_b.strength[0] ==
+              doctest::Approx(-0.06898759887294448).epsilon(full_precision));
+    }
+
+    // Source: the same notebook, cell "Euler-based Top Semantics Violates Contribution Existence
+    // and Quantitative Contribution Existence": the same graph under EulerBasedTop_model prints
+    // "Contribution b to a, removal: 0.0" (the same for c) and "Final strength of a minus initial
+    // strength of a: -0.13347819737727729", i.e. σ(a) = 0.3665218026227227. Hand check: only the
+    // strongest attacker counts, s = −1, σ(a) = 1 − 0.75/(1 + 0.5·e^−1) with or without b.
+    TEST_CASE("euler-based-top reproduces the contribution counterexample printed by QBAF-Py") {
+        const auto by_type = narrative::score(two_full_attackers(true), narrative::euler_based_top{});
+        const auto by_name = narrative::score(two_full_attackers(true), "euler-based-top");
+        const auto without_b = narrative::score(two_full_attackers(false), "euler-based-top");
+        REQUIRE(by_type.strength.size() == 3);
+        REQUIRE(by_name.strength.size() == 3);
+        REQUIRE(without_b.strength.size() == 2);
+        CHECK(by_type.strength[0] - 0.5 ==
+              doctest::Approx(-0.13347819737727729).epsilon(full_precision));
+        CHECK(by_name.strength[0] - 0.5 ==
+              doctest::Approx(-0.13347819737727729).epsilon(full_precision));
+        CHECK(by_type.strength[0] - without_b.strength[0] == 0.0);
+    }
+
+    // Source: the same notebook, cell "Squared DFQuAD Semantics Violates Contribution Existence
+    // and Quantitative Contribution Existence": the same graph under SquaredDFQuAD_model (our
+    // sd-df-quad, semantics reference §3.5) prints "Contribution b to a, removal: 0.0" (the same
+    // for c) and "Final strength of a minus initial strength of a: -0.25", i.e. σ(a) = 0.25.
+    // Hand check: s = (1 − 1)(1 − 1) − 1 = −1 with or without b, σ(a) = 0.5 − 0.5·1/(1 + 1).
+    TEST_CASE("sd-df-quad reproduces the contribution counterexample printed by QBAF-Py") {
+        const auto by_type = narrative::score(two_full_attackers(true), narrative::sd_df_quad{});
+        const auto by_name = narrative::score(two_full_attackers(true), "sd-df-quad");
+        const auto without_b = narrative::score(two_full_attackers(false), "sd-df-quad");
+        REQUIRE(by_type.strength.size() == 3);
+        REQUIRE(by_name.strength.size() == 3);
+        REQUIRE(without_b.strength.size() == 2);
+        CHECK(by_type.strength[0] - 0.5 == doctest::Approx(-0.25).epsilon(full_precision));
+        CHECK(by_name.strength[0] - 0.5 == doctest::Approx(-0.25).epsilon(full_precision));
+        CHECK(by_type.strength[0] - without_b.strength[0] == 0.0);
+    }
+
+    // Source: the same notebook, cells "Quadratic Semantics Violates Quantitative Contribution
+    // Existence" (QuadraticEnergy_model: removal contributions of b and c -0.15000000000000002,
+    // final minus initial strength of a -0.4) and "DFQuAD Semantics Violates Contribution
+    // Existence and Quantitative Contribution Existence" (DFQuAD_model: intrinsic removal
+    // contributions 0.0, final minus initial strength of a -0.5), on the same graph.
+    TEST_CASE("quadratic-energy and df-quad reproduce the contribution counterexample printed by QBAF-Py") {
+        const auto qe = narrative::score(two_full_attackers(true), "quadratic-energy");
+        const auto qe_without_b = narrative::score(two_full_attackers(false), "quadratic-energy");
+        const auto dfq = narrative::score(two_full_attackers(true), "df-quad");
+        const auto dfq_without_b = narrative::score(two_full_attackers(false), "df-quad");
+        REQUIRE(qe.strength.size() == 3);
+        REQUIRE(dfq.strength.size() == 3);
+        REQUIRE(qe_without_b.strength.size() == 2);
+        REQUIRE(dfq_without_b.strength.size() == 2);
+        CHECK(qe.strength[0] - 0.5 == doctest::Approx(-0.4).epsilon(full_precision));
+        CHECK(qe.strength[0] - qe_without_b.strength[0] ==
+              doctest::Approx(-0.15000000000000002).epsilon(full_precision));
+        CHECK(dfq.strength[0] - 0.5 == doctest::Approx(-0.5).epsilon(full_precision));
+        CHECK(dfq.strength[0] - dfq_without_b.strength[0] == 0.0);
     }
 }
