@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace narrative {
@@ -145,20 +146,36 @@ struct vote_components {
     return vc;
 }
 
-// Divides every value by the maximum of its component (left alone when that maximum is 0).
-inline void normalise_by_component(std::vector<double>& x, const std::vector<std::uint32_t>& comp,
-                                   std::uint32_t count) {
-    if (count == 1) {  // the common case: one component, no gathers
-        double m = 0.0;
-        for (const double v : x) m = std::max(m, v);
-        if (m > 0.0)
-            for (double& v : x) v /= m;
-        return;
+// The maximum of each connected component, for max-normalisation carried as a divisor: the
+// maxima are raised while a vector is written, and its readers divide by them, which saves the
+// passes of normalising in place (find the maximum, then divide).
+struct component_maxima {
+    std::vector<double> max{};  ///< per component; 0 until a positive value is written
+
+    void reset() { std::fill(max.begin(), max.end(), 0.0); }
+    // A branch rather than std::max: new maxima are rare, so no store waits on the last one.
+    void raise(std::uint32_t k, double v) {
+        if (v > max[k]) max[k] = v;
     }
-    std::vector<double> mx(count, 0.0);
-    for (std::size_t i = 0; i < x.size(); ++i) mx[comp[i]] = std::max(mx[comp[i]], x[i]);
-    for (std::size_t i = 0; i < x.size(); ++i)
-        if (mx[comp[i]] > 0.0) x[i] /= mx[comp[i]];
+    // A component whose maximum is not positive is left alone.
+    [[nodiscard]] double divisor(std::uint32_t k) const { return max[k] > 0.0 ? max[k] : 1.0; }
+};
+
+[[nodiscard]] inline component_maxima make_component_maxima(const vote_components& vc) {
+    return {.max = std::vector<double>(vc.count, 0.0)};
+}
+
+// Divides every value by the maximum of its component.
+inline void divide_by_component(std::vector<double>& x, const std::vector<std::uint32_t>& comp,
+                                const component_maxima& m) {
+    for (std::size_t i = 0; i < x.size(); ++i) x[i] /= m.divisor(comp[i]);
+}
+
+[[nodiscard]] inline std::vector<double> divided_by_component(std::vector<double> x,
+                                                              const std::vector<std::uint32_t>& comp,
+                                                              const component_maxima& m) {
+    divide_by_component(x, comp, m);
+    return x;
 }
 
 [[nodiscard]] inline double max_abs_change(const std::vector<double>& a, const std::vector<double>& b) {
@@ -189,6 +206,15 @@ inline void finish(credibility_result& r, const vote_table& t, double tolerance,
         }
 }
 
+// Stores the scores of an algorithm whose credibility is its trust, then fills status fields.
+inline void finish(credibility_result& r, const vote_table& t, std::vector<double> belief, std::vector<double> trust,
+                   double tolerance, bool stopped_by_tolerance) {
+    r.belief = std::move(belief);
+    r.credibility = trust;
+    r.trust = std::move(trust);
+    finish(r, t, tolerance, stopped_by_tolerance);
+}
+
 [[nodiscard]] inline credibility_result start(std::string_view name, const truth_problem& p) {
     credibility_result r{};
     r.algorithm = std::string(name);
@@ -202,7 +228,32 @@ inline void finish(credibility_result& r, const vote_table& t, double tolerance,
     return o.use_priors ? t.actor_weight : std::vector<double>(t.actor_count, 1.0);
 }
 
+// Rows are handled in blocks: the gathers of a block first, then its arithmetic (log, exp, pow,
+// divisions), so that the gathers, bound by memory latency, are not held up by it.
+inline constexpr std::uint32_t block_rows = 256;
+
+// The end of a block of whole objects from `ob`: block_rows claims or more, or the last object.
+[[nodiscard]] inline std::uint32_t object_block_end(const truth_problem& p, std::uint32_t ob) {
+    std::uint32_t end = ob;
+    while (end < p.object_count() && p.object_offsets[end] - p.object_offsets[ob] < block_rows) ++end;
+    return end;
+}
+
+// y(r) = Σ_{k∈[off(r), off(r+1))} x(idx(k)) for the rows r in [first, last).
+inline void gather_rows(const std::vector<std::uint32_t>& off, const std::vector<std::uint32_t>& idx,
+                        const std::vector<double>& x, std::uint32_t first, std::uint32_t last,
+                        std::vector<double>& y) {
+    for (std::uint32_t r = first; r < last; ++r) {
+        double sum = 0.0;
+        for (std::uint32_t k = off[r]; k < off[r + 1]; ++k) sum += x[idx[k]];
+        y[r] = sum;
+    }
+}
+
 // Sums, AverageLog: trust from beliefs (f = identity or ln|C|·mean), beliefs from trust.
+// B is kept as raw sums; each actor's sum is divided by the maximum of its component (all its
+// claims share it), so that the claims need no normalisation pass until the end. These methods
+// run a fixed number of rounds: the change is measured in the last one only.
 template <class TrustOf>
 [[nodiscard]] credibility_result hub_authority(std::string_view name, const truth_problem& p,
                                                const credibility_options& o, std::uint32_t rounds,
@@ -215,59 +266,46 @@ template <class TrustOf>
     const auto w = weights_of(t, o);
     const std::uint32_t max_it = o.max_iterations.value_or(rounds);
     std::vector<double> B(t.claim_count, 0.5), T(t.actor_count, 0.0), Bold, Told;
+    auto b_max = make_component_maxima(comp), t_max = b_max;  // B⁰ is used as it is (divisor 1)
     for (std::uint32_t it = 0; it < max_it; ++it) {
-        Bold = B;
-        Told = T;
-        for (std::uint32_t s = 0; s < t.actor_count; ++s) {
-            double sum = 0.0;
-            for (std::uint32_t k = t.actor_offsets[s]; k < t.actor_offsets[s + 1]; ++k) sum += B[t.actor_claims[k]];
-            T[s] = w[s] * trust_of(sum, t.claims_of_size(s));
+        if (it + 1 == max_it) {
+            Bold = divided_by_component(B, comp.of_claim, b_max);
+            Told = T;
         }
-        normalise_by_component(T, comp.of_actor, comp.count);
+        t_max.reset();
+        for (std::uint32_t first = 0; first < t.actor_count; first += block_rows) {
+            const std::uint32_t last = std::min(t.actor_count, first + block_rows);
+            gather_rows(t.actor_offsets, t.actor_claims, B, first, last, T);  // Σ_{c∈C_s} B(c), unnormalised
+            for (std::uint32_t s = first; s < last; ++s) {
+                const std::uint32_t ks = comp.of_actor[s];
+                T[s] = w[s] * trust_of(T[s] / b_max.divisor(ks), t.claims_of_size(s));
+                t_max.raise(ks, T[s]);
+            }
+        }
+        divide_by_component(T, comp.of_actor, t_max);
+        b_max.reset();
         for (std::uint32_t c = 0; c < t.claim_count; ++c) {
             double sum = 0.0;
             for (std::uint32_t k = t.claim_offsets[c]; k < t.claim_offsets[c + 1]; ++k) sum += T[t.claim_actors[k]];
             B[c] = sum;
+            b_max.raise(comp.of_claim[c], sum);
         }
-        normalise_by_component(B, comp.of_claim, comp.count);
-        r.iterations = it + 1;
-        r.last_change = std::max(max_abs_change(B, Bold), max_abs_change(T, Told));
     }
-    r.belief = B;
-    r.trust = T;
-    r.credibility = T;
-    finish(r, t, o.tolerance.value_or(1e-6), false);
+    divide_by_component(B, comp.of_claim, b_max);
+    r.iterations = max_it;
+    r.last_change = std::max(max_abs_change(B, Bold), max_abs_change(T, Told));
+    finish(r, t, std::move(B), std::move(T), o.tolerance.value_or(1e-6), false);
     return r;
 }
 
-// Investment and PooledInvestment share the trust update. `stake` is T(s)/|C_s| on entry (the
-// amounts invested) and `pool` receives H(c) = Σ_{s∈S_c} T(s)/|C_s|.
-inline void investment_trust(const vote_table& t, const std::vector<double>& B, std::vector<double>& T,
-                             std::vector<double>& stake, std::vector<double>& pool) {
-    for (std::uint32_t c = 0; c < t.claim_count; ++c) {
-        double h = 0.0;
-        for (std::uint32_t k = t.claim_offsets[c]; k < t.claim_offsets[c + 1]; ++k) h += stake[t.claim_actors[k]];
-        // Returns per unit invested in c: B(c) / pool(c), 0 for an empty pool.
-        pool[c] = h > 0.0 ? B[c] / h : 0.0;
-    }
-    for (std::uint32_t s = 0; s < t.actor_count; ++s) {
-        double sum = 0.0;
-        for (std::uint32_t k = t.actor_offsets[s]; k < t.actor_offsets[s + 1]; ++k) sum += pool[t.actor_claims[k]];
-        T[s] = stake[s] * sum;
-    }
-}
+// The return per unit invested in a claim: its belief over its pool, 0 for an empty pool.
+[[nodiscard]] inline double unit_return(double belief, double pool) { return pool > 0.0 ? belief / pool : 0.0; }
 
-// stake(s) = T(s)/|C_s| and H(c) = Σ_{s∈S_c} stake(s).
-inline void invested(const vote_table& t, const std::vector<double>& T, const std::vector<double>& inv_size,
-                     std::vector<double>& stake, std::vector<double>& H) {
-    for (std::uint32_t s = 0; s < t.actor_count; ++s) stake[s] = T[s] * inv_size[s];
-    for (std::uint32_t c = 0; c < t.claim_count; ++c) {
-        double h = 0.0;
-        for (std::uint32_t k = t.claim_offsets[c]; k < t.claim_offsets[c + 1]; ++k) h += stake[t.claim_actors[k]];
-        H[c] = h;
-    }
-}
-
+// Investment and PooledInvestment: one gather each way per round. Actors collect the returns
+// of their stakes, T(s) = stake(s) Σ_{c∈C_s} B(c)/H(c); then the claims gather the new stakes
+// T(s)/|C_s| into pools H, and `belief_of` turns an object's pools into beliefs and into the
+// returns B(c)/H(c) that the next round pays. B's normalisation is applied once per actor; these
+// methods run a fixed number of rounds, so the change is measured in the last one only.
 template <class BeliefOf>
 [[nodiscard]] credibility_result investment_family(std::string_view name, const truth_problem& p,
                                                    const credibility_options& o, std::uint32_t rounds,
@@ -278,48 +316,109 @@ template <class BeliefOf>
     if (t.vote_count() == 0) return r;
     const auto comp = components_of(p, t);
     std::vector<double> T = weights_of(t, o), Bold, Told;
-    std::vector<double> inv_size(t.actor_count, 0.0), stake(t.actor_count), H(t.claim_count), pool(t.claim_count);
-    for (std::uint32_t s = 0; s < t.actor_count; ++s)
+    std::vector<double> inv_size(t.actor_count, 0.0), stake(t.actor_count), H(t.claim_count), returns(t.claim_count);
+    for (std::uint32_t s = 0; s < t.actor_count; ++s) {
         if (t.claims_of_size(s) > 0) inv_size[s] = 1.0 / t.claims_of_size(s);
+        stake[s] = T[s] * inv_size[s];
+    }
+    gather_rows(t.claim_offsets, t.claim_actors, stake, 0, t.claim_count, H);
+    for (std::uint32_t c = 0; c < t.claim_count; ++c) returns[c] = unit_return(B[c], H[c]);
+    auto b_max = make_component_maxima(comp), t_max = b_max;  // B⁰ is used as it is (divisor 1)
     const std::uint32_t max_it = o.max_iterations.value_or(rounds);
     for (std::uint32_t it = 0; it < max_it; ++it) {
-        Bold = B;
-        Told = T;
-        for (std::uint32_t s = 0; s < t.actor_count; ++s) stake[s] = T[s] * inv_size[s];
-        investment_trust(t, B, T, stake, pool);
-        invested(t, T, inv_size, stake, H);
-        belief_of(H, B);
-        normalise_by_component(T, comp.of_actor, comp.count);
-        normalise_by_component(B, comp.of_claim, comp.count);
-        r.iterations = it + 1;
-        r.last_change = std::max(max_abs_change(B, Bold), max_abs_change(T, Told));
+        if (it + 1 == max_it) {
+            Bold = divided_by_component(B, comp.of_claim, b_max);
+            Told = T;
+        }
+        t_max.reset();
+        for (std::uint32_t first = 0; first < t.actor_count; first += block_rows) {
+            const std::uint32_t last = std::min(t.actor_count, first + block_rows);
+            gather_rows(t.actor_offsets, t.actor_claims, returns, first, last, T);  // returns, unnormalised
+            for (std::uint32_t s = first; s < last; ++s) {
+                const std::uint32_t ks = comp.of_actor[s];
+                T[s] = stake[s] * (T[s] / b_max.divisor(ks));
+                t_max.raise(ks, T[s]);
+            }
+        }
+        for (std::uint32_t s = 0; s < t.actor_count; ++s) {
+            T[s] /= t_max.divisor(comp.of_actor[s]);
+            stake[s] = T[s] * inv_size[s];
+        }
+        b_max.reset();
+        for (std::uint32_t ob = 0; ob < p.object_count();) {
+            // The pools of a block of objects, then their beliefs.
+            const std::uint32_t end = object_block_end(p, ob);
+            gather_rows(t.claim_offsets, t.claim_actors, stake, p.object_offsets[ob], p.object_offsets[end], H);
+            for (; ob < end; ++ob) {
+                const std::uint32_t first = p.object_offsets[ob], last = p.object_offsets[ob + 1];
+                belief_of(first, last, H, B, returns);
+                for (std::uint32_t c = first; c < last; ++c) b_max.raise(comp.of_claim[c], B[c]);
+            }
+        }
     }
-    r.belief = B;
-    r.trust = T;
-    r.credibility = T;
-    finish(r, t, o.tolerance.value_or(1e-6), false);
+    divide_by_component(B, comp.of_claim, b_max);
+    r.iterations = max_it;
+    r.last_change = std::max(max_abs_change(B, Bold), max_abs_change(T, Told));
+    finish(r, t, std::move(B), std::move(T), o.tolerance.value_or(1e-6), false);
     return r;
 }
 
-// x ← λ·z + (1 − λ)·[z ≥ ½], z = (x − min)/(max − min) over the entries with mask set.
-inline void estimates_normalise(std::vector<double>& x, const std::vector<char>& mask, double lambda) {
-    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+// The bounds of the 2/3-Estimates normalisation x ← λ·z + (1 − λ)·[z ≥ ½],
+// z = (x − min)/(max − min), gathered while the values are written.
+struct estimates_bounds {
+    double lo = std::numeric_limits<double>::infinity();
+    double hi = -std::numeric_limits<double>::infinity();
+
+    void include(double x) {
+        lo = std::min(lo, x);
+        hi = std::max(hi, x);
+    }
+    // Skipped when max = min (or nothing was included).
+    [[nodiscard]] bool active() const { return hi > lo; }
+    [[nodiscard]] double normalised(double x, double lambda) const {
+        const double z = (x - lo) / (hi - lo);
+        // ½ up to rounding; the test as a number, not a branch: z falls either side at random.
+        return lambda * z + (1.0 - lambda) * static_cast<double>(z >= 0.5 - 1e-12);
+    }
+};
+
+// Normalises the entries with mask set.
+inline void estimates_normalise(std::vector<double>& x, const std::vector<char>& mask, const estimates_bounds& b,
+                                double lambda) {
+    if (!b.active()) return;
     for (std::size_t i = 0; i < x.size(); ++i)
-        if (mask[i]) {
-            lo = std::min(lo, x[i]);
-            hi = std::max(hi, x[i]);
-        }
-    if (!(hi > lo)) return;
-    for (std::size_t i = 0; i < x.size(); ++i)
-        if (mask[i]) {
-            const double z = (x[i] - lo) / (hi - lo);
-            x[i] = lambda * z + (1.0 - lambda) * (z >= 0.5 - 1e-12 ? 1.0 : 0.0);  // ½ up to rounding
-        }
+        if (mask[i]) x[i] = b.normalised(x[i], lambda);
 }
 
-[[nodiscard]] inline credibility_result estimates(bool three, const truth_problem& p, const credibility_options& o) {
+// Σ_{s∈S_c} v(s) and Σ_{s∈neg(c)} v(s): the sums of a per-actor value over a claim's voters and
+// deniers.
+struct view_sums {
+    double pos = 0.0, neg = 0.0;
+};
+
+[[nodiscard]] inline view_sums sums_over_views(const vote_table& t, const std::vector<double>& v, std::uint32_t c) {
+    view_sums x{};
+    for (std::uint32_t k = t.claim_offsets[c]; k < t.claim_offsets[c + 1]; ++k) x.pos += v[t.claim_actors[k]];
+    for (std::uint32_t k = t.neg_claim_offsets[c]; k < t.neg_claim_offsets[c + 1]; ++k) x.neg += v[t.neg_claim_actors[k]];
+    return x;
+}
+
+// What an actor's ε gathers from a claim: for a vote for it, (1 − θ_c)/φ_c + Σ_{d∈M_o, d≠c} θ_d/φ_d;
+// for a negative vote, θ_c/φ_c. Side by side, as a claim is read for one or the other.
+struct claim_view {
+    double pos = 0.0, neg = 0.0;
+};
+
+// 2- and 3-Estimates, each round θ, ε (and φ). Every voter of an object has a view on each of
+// its claims (+ on the one it votes for, − on the others), so the sums over views are
+// per-object totals corrected per claim: a round is O(votes + claims), not O(Σ_votes |M_c|).
+// Each estimate is one pass per object that gathers and computes, recording the normalisation
+// bounds; θ's normalisation shares a second pass with what the actors read of it, and φ's is
+// applied where the next θ first reads it.
+template <bool Three>
+[[nodiscard]] credibility_result estimates(const truth_problem& p, const credibility_options& o) {
     check_options(o);
-    credibility_result r = start(three ? "3-estimates" : "2-estimates", p);
+    credibility_result r = start(Three ? "3-estimates" : "2-estimates", p);
     const vote_table t = make_vote_table(p, o.duplicates);
     if (t.vote_count() == 0) return r;
     const auto w = weights_of(t, o);
@@ -329,14 +428,18 @@ inline void estimates_normalise(std::vector<double>& x, const std::vector<char>&
     if (o.use_priors)
         for (std::uint32_t s = 0; s < S; ++s)
             if (p.actor_prior[s]) eps[s] = 1.0 - *p.actor_prior[s];
-    // Every voter of an object has a view on each of its claims (+ on the one it votes for, −
-    // on the others), so the sums over views are per-object totals corrected per claim: each
-    // round is O(votes + claims) instead of O(Σ_votes |M_c|).
-    std::vector<double> obj_w(O, 0.0), neg_w(C, 0.0);
-    for (std::uint32_t c = 0; c < C; ++c)
-        for (std::uint32_t k = t.claim_offsets[c]; k < t.claim_offsets[c + 1]; ++k) obj_w[p.claim_object[c]] += w[t.claim_actors[k]];
-    for (std::uint32_t c = 0; c < C; ++c)
-        for (std::uint32_t k = t.neg_claim_offsets[c]; k < t.neg_claim_offsets[c + 1]; ++k) neg_w[c] += w[t.neg_claim_actors[k]];
+    // obj_w = Σ_{voters of o} w, cb = Σ_{S_c} w, neg_w = Σ_{neg(c)} w: fixed for the run.
+    std::vector<double> obj_w(O, 0.0), cb(C, 0.0), neg_w(C, 0.0);
+    std::uint32_t widest = 0;  // the most claims of one object
+    for (std::uint32_t ob = 0; ob < O; ++ob) {
+        widest = std::max(widest, p.object_offsets[ob + 1] - p.object_offsets[ob]);
+        for (std::uint32_t c = p.object_offsets[ob]; c < p.object_offsets[ob + 1]; ++c) {
+            const view_sums x = sums_over_views(t, w, c);
+            cb[c] = x.pos;
+            neg_w[c] = x.neg;
+            obj_w[ob] += x.pos;
+        }
+    }
     std::vector<char> claim_mask(C, 0), actor_mask(S, 0);
     for (std::uint32_t c = 0; c < C; ++c) claim_mask[c] = obj_w[p.claim_object[c]] + neg_w[c] > 0.0;
     std::vector<double> facts(S, 0.0);  // |F(s)|: Σ over votes of |M_o|, plus negative votes
@@ -348,84 +451,93 @@ inline void estimates_normalise(std::vector<double>& x, const std::vector<char>&
         facts[s] += t.neg_actor_offsets[s + 1] - t.neg_actor_offsets[s];
         actor_mask[s] = facts[s] > 0.0;
     }
-    std::vector<double> obj_a(O), obj_b(O), ca(C), cb(C), na(C);
+    // Per actor w ε (θ reads it) and w / max(ε, floor) (φ reads it); the sums over one object's
+    // claims, in a scratch of the widest object that stays in cache.
+    std::vector<double> w_eps(S), w_by_eps(S), eps_next(S);
+    std::vector<view_sums> object_sums(widest);
+    std::vector<claim_view> views(C);
+    auto weigh = [&] {
+        for (std::uint32_t s = 0; s < S; ++s) {
+            w_eps[s] = w[s] * eps[s];
+            if constexpr (Three) w_by_eps[s] = w[s] / std::max(eps[s], fl);
+        }
+    };
+    // Σ_{S_c} v for the claims of one object into the scratch; returns its total.
+    auto gather_object = [&](const std::vector<double>& v, std::uint32_t first, std::uint32_t last) {
+        double total = 0.0;
+        for (std::uint32_t c = first; c < last; ++c) {
+            object_sums[c - first] = sums_over_views(t, v, c);
+            total += object_sums[c - first].pos;
+        }
+        return total;
+    };
+    auto divisor = [&](std::uint32_t c) {
+        if constexpr (Three) return std::max(phi[c], fl);
+        else return 1.0;
+    };
+    estimates_bounds phi_bounds{};
     const std::uint32_t max_it = o.max_iterations.value_or(100);
     const double tol = o.tolerance.value_or(1e-6);
     bool stopped = false;
-    std::vector<double> eps_old(S);
+    weigh();
     for (std::uint32_t it = 0; it < max_it; ++it) {
-        eps_old = eps;
-        // θ: obj_a = Σ_{voters of o} w ε; ca = Σ_{S_c} w ε; cb = Σ_{S_c} w; na = Σ_{neg(c)} w ε.
-        std::fill(obj_a.begin(), obj_a.end(), 0.0);
-        for (std::uint32_t c = 0; c < C; ++c) {
-            double a = 0.0, b = 0.0, n = 0.0;
-            for (std::uint32_t k = t.claim_offsets[c]; k < t.claim_offsets[c + 1]; ++k) {
-                const std::uint32_t s = t.claim_actors[k];
-                a += w[s] * eps[s];
-                b += w[s];
+        // θ: Σ_{V⁺} w(1 − f ε) + Σ_{V⁻} w f ε over Σ_V w, with obj_a = Σ_{voters of o} w ε.
+        estimates_bounds theta_bounds{};
+        for (std::uint32_t ob = 0; ob < O; ++ob) {
+            const std::uint32_t first = p.object_offsets[ob], last = p.object_offsets[ob + 1];
+            const double obj_a = gather_object(w_eps, first, last);
+            for (std::uint32_t c = first; c < last; ++c) {
+                if (!claim_mask[c]) continue;
+                if (Three && phi_bounds.active()) phi[c] = phi_bounds.normalised(phi[c], lambda);  // last round's φ
+                const double f = Three ? phi[c] : 1.0, ca = object_sums[c - first].pos, na = object_sums[c - first].neg;
+                const double num = cb[c] - f * ca + f * (obj_a - ca + na);
+                theta[c] = num / (obj_w[ob] + neg_w[c]);
+                theta_bounds.include(theta[c]);
             }
-            for (std::uint32_t k = t.neg_claim_offsets[c]; k < t.neg_claim_offsets[c + 1]; ++k) {
-                const std::uint32_t s = t.neg_claim_actors[k];
-                n += w[s] * eps[s];
+        }
+        // θ normalised, and what the actors' ε reads of each claim.
+        for (std::uint32_t ob = 0; ob < O; ++ob) {
+            const std::uint32_t first = p.object_offsets[ob], last = p.object_offsets[ob + 1];
+            double obj_b = 0.0;
+            for (std::uint32_t c = first; c < last; ++c) {
+                if (claim_mask[c] && theta_bounds.active()) theta[c] = theta_bounds.normalised(theta[c], lambda);
+                views[c].neg = theta[c] / divisor(c);
+                obj_b += views[c].neg;
             }
-            ca[c] = a;
-            cb[c] = b;
-            na[c] = n;
-            obj_a[p.claim_object[c]] += a;
+            for (std::uint32_t c = first; c < last; ++c) views[c].pos = (1.0 - theta[c]) / divisor(c) + obj_b - views[c].neg;
         }
-        for (std::uint32_t c = 0; c < C; ++c) {
-            if (!claim_mask[c]) continue;
-            const std::uint32_t ob = p.claim_object[c];
-            const double f = three ? phi[c] : 1.0;
-            // Σ_{V⁺} w(1 − f ε) + Σ_{V⁻} w f ε over Σ_V w.
-            const double num = cb[c] - f * ca[c] + f * (obj_a[ob] - ca[c] + na[c]);
-            theta[c] = num / (obj_w[ob] + neg_w[c]);
-        }
-        estimates_normalise(theta, claim_mask, lambda);
-        // ε: a vote for c in o adds (1 − θ_c)/φ_c + Σ_{d∈M_o, d≠c} θ_d/φ_d; a negative vote θ_c/φ_c.
-        std::fill(obj_b.begin(), obj_b.end(), 0.0);
-        for (std::uint32_t c = 0; c < C; ++c) obj_b[p.claim_object[c]] += theta[c] / (three ? std::max(phi[c], fl) : 1.0);
+        // ε: over |F(s)|.
+        estimates_bounds eps_bounds{};
         for (std::uint32_t s = 0; s < S; ++s) {
+            eps_next[s] = eps[s];
             if (!actor_mask[s]) continue;
             double num = 0.0;
-            for (std::uint32_t k = t.actor_offsets[s]; k < t.actor_offsets[s + 1]; ++k) {
-                const std::uint32_t c = t.actor_claims[k];
-                const double div = three ? std::max(phi[c], fl) : 1.0;
-                num += (1.0 - theta[c]) / div + obj_b[p.claim_object[c]] - theta[c] / div;
-            }
-            for (std::uint32_t k = t.neg_actor_offsets[s]; k < t.neg_actor_offsets[s + 1]; ++k) {
-                const std::uint32_t c = t.neg_actor_claims[k];
-                num += theta[c] / (three ? std::max(phi[c], fl) : 1.0);
-            }
-            eps[s] = num / facts[s];
+            for (std::uint32_t k = t.actor_offsets[s]; k < t.actor_offsets[s + 1]; ++k) num += views[t.actor_claims[k]].pos;
+            for (std::uint32_t k = t.neg_actor_offsets[s]; k < t.neg_actor_offsets[s + 1]; ++k)
+                num += views[t.neg_actor_claims[k]].neg;
+            eps_next[s] = num / facts[s];
+            eps_bounds.include(eps_next[s]);
         }
-        estimates_normalise(eps, actor_mask, lambda);
-        if (three) {
-            // φ: (1 − θ_c) Σ_{S_c} w/ε + θ_c (Σ_{voters of o} w/ε − Σ_{S_c} w/ε + Σ_{neg(c)} w/ε), over Σ_V w.
-            std::fill(obj_a.begin(), obj_a.end(), 0.0);
-            for (std::uint32_t c = 0; c < C; ++c) {
-                double a = 0.0, n = 0.0;
-                for (std::uint32_t k = t.claim_offsets[c]; k < t.claim_offsets[c + 1]; ++k) {
-                    const std::uint32_t s = t.claim_actors[k];
-                    a += w[s] / std::max(eps[s], fl);
+        estimates_normalise(eps_next, actor_mask, eps_bounds, lambda);
+        eps.swap(eps_next);
+        weigh();
+        if constexpr (Three) {
+            // φ: (1 − θ_c) Σ_{S_c} w/ε + θ_c (Σ_{voters of o} w/ε − Σ_{S_c} w/ε + Σ_{neg(c)} w/ε), over
+            // Σ_V w; normalised where the next θ reads it.
+            phi_bounds = {};
+            for (std::uint32_t ob = 0; ob < O; ++ob) {
+                const std::uint32_t first = p.object_offsets[ob], last = p.object_offsets[ob + 1];
+                const double obj_a = gather_object(w_by_eps, first, last);
+                for (std::uint32_t c = first; c < last; ++c) {
+                    if (!claim_mask[c]) continue;
+                    const double ca = object_sums[c - first].pos, na = object_sums[c - first].neg;
+                    phi[c] = ((1.0 - theta[c]) * ca + theta[c] * (obj_a - ca + na)) / (obj_w[ob] + neg_w[c]);
+                    phi_bounds.include(phi[c]);
                 }
-                for (std::uint32_t k = t.neg_claim_offsets[c]; k < t.neg_claim_offsets[c + 1]; ++k) {
-                    const std::uint32_t s = t.neg_claim_actors[k];
-                    n += w[s] / std::max(eps[s], fl);
-                }
-                ca[c] = a;
-                na[c] = n;
-                obj_a[p.claim_object[c]] += a;
             }
-            for (std::uint32_t c = 0; c < C; ++c) {
-                if (!claim_mask[c]) continue;
-                const std::uint32_t ob = p.claim_object[c];
-                phi[c] = ((1.0 - theta[c]) * ca[c] + theta[c] * (obj_a[ob] - ca[c] + na[c])) / (obj_w[ob] + neg_w[c]);
-            }
-            estimates_normalise(phi, claim_mask, lambda);
         }
         r.iterations = it + 1;
-        r.last_change = max_abs_change(eps, eps_old);
+        r.last_change = max_abs_change(eps, eps_next);
         if (r.last_change < tol) {
             stopped = true;
             break;
@@ -513,8 +625,13 @@ inline void estimates_normalise(std::vector<double>& x, const std::vector<char>&
     }
     const double g = o.investment_exponent;
     return detail::investment_family("investment", p, o, 20, std::move(B0),
-                                     [g](const std::vector<double>& H, std::vector<double>& B) {
-                                         for (std::size_t c = 0; c < H.size(); ++c) B[c] = std::pow(H[c], g);
+                                     [g](std::uint32_t first, std::uint32_t last, const std::vector<double>& H,
+                                         std::vector<double>& B, std::vector<double>& returns) {
+                                         for (std::uint32_t c = first; c < last; ++c) {
+                                             // 0^g = 0 without the call: many claims have no investor.
+                                             B[c] = H[c] == 0.0 ? 0.0 : std::pow(H[c], g);
+                                             returns[c] = detail::unit_return(B[c], H[c]);
+                                         }
                                      });
 }
 
@@ -531,17 +648,19 @@ inline void estimates_normalise(std::vector<double>& x, const std::vector<char>&
     }
     const double g = o.pooled_exponent;
     return detail::investment_family("pooled-investment", p, o, 10, std::move(B0),
-                                     [&p, g](const std::vector<double>& H, std::vector<double>& B) {
-        for (std::uint32_t ob = 0; ob < p.object_count(); ++ob) {
-            double den = 0.0;
-            for (std::uint32_t c = p.object_offsets[ob]; c < p.object_offsets[ob + 1]; ++c) {
-                B[c] = H[c] > 0.0 ? std::pow(H[c], g) : 0.0;  // G(H), kept for the numerator
-                den += B[c];
-            }
-            for (std::uint32_t c = p.object_offsets[ob]; c < p.object_offsets[ob + 1]; ++c)
-                B[c] = den > 0.0 ? H[c] * B[c] / den : 0.0;
-        }
-    });
+                                     [g](std::uint32_t first, std::uint32_t last, const std::vector<double>& H,
+                                         std::vector<double>& B, std::vector<double>& returns) {
+                                         double den = 0.0;
+                                         for (std::uint32_t c = first; c < last; ++c) {
+                                             B[c] = H[c] > 0.0 ? std::pow(H[c], g) : 0.0;  // G(H), for the numerator
+                                             den += B[c];
+                                         }
+                                         // The return B(c)/H(c) is G(H(c))/den: one division per claim.
+                                         for (std::uint32_t c = first; c < last; ++c) {
+                                             returns[c] = den > 0.0 ? B[c] / den : 0.0;
+                                             B[c] = H[c] * returns[c];
+                                         }
+                                     });
 }
 
 /// TruthFinder (Yin, Han & Yu 2007/2008), with the logistic of the TKDE version:
@@ -558,7 +677,7 @@ inline void estimates_normalise(std::vector<double>& x, const std::vector<char>&
     const vote_table t = make_vote_table(p, o.duplicates);
     if (t.vote_count() == 0) return r;
     const auto w = detail::weights_of(t, o);
-    // Implications into each claim, as CSR: explicit ones, then same-object defaults.
+    // Implications into each claim: explicit ones, then same-object defaults.
     std::vector<std::vector<std::pair<std::uint32_t, double>>> into(t.claim_count);
     for (const auto& i : p.implications) into[i.to].emplace_back(i.from, i.value);
     if (o.exclusive_implication != 0.0)
@@ -570,37 +689,56 @@ inline void estimates_normalise(std::vector<double>& x, const std::vector<char>&
                                                           [d](const auto& e) { return e.first == d; });
                     if (!explicit_one) into[c].emplace_back(d, o.exclusive_implication);
                 }
+    // The claims with implications into them, listed and marked.
+    std::vector<std::uint32_t> implied{};
+    std::vector<char> is_implied(t.claim_count, 0);
+    for (std::uint32_t c = 0; c < t.claim_count; ++c)
+        if (!into[c].empty()) {
+            implied.push_back(c);
+            is_implied[c] = 1;
+        }
     std::vector<double> trust(t.actor_count, o.truthfinder_initial_trust);
     if (o.use_priors)
         for (std::uint32_t s = 0; s < t.actor_count; ++s)
             if (p.actor_prior[s]) trust[s] = *p.actor_prior[s];
+    auto belief_of = [&](double adjusted) { return 1.0 / (1.0 + std::exp(-o.truthfinder_gamma * adjusted)); };
+    // τ(s) weighted: computed where the trust is written, so that σ's gather reads it directly.
+    auto weighted_tau = [&](std::uint32_t s, double trust_s) {
+        return -w[s] * std::log(1.0 - std::min(trust_s, 1.0 - 1e-12));
+    };
     std::vector<double> sigma(t.claim_count), B(t.claim_count, 0.0), tau(t.actor_count, 0.0), next(t.actor_count, 0.0);
+    for (std::uint32_t s = 0; s < t.actor_count; ++s) tau[s] = weighted_tau(s, trust[s]);
     const std::uint32_t max_it = o.max_iterations.value_or(100);
     const double tol = o.tolerance.value_or(1e-3);
     bool stopped = false;
     for (std::uint32_t it = 0; it < max_it; ++it) {
-        for (std::uint32_t s = 0; s < t.actor_count; ++s) tau[s] = -w[s] * std::log(1.0 - std::min(trust[s], 1.0 - 1e-12));
-        for (std::uint32_t c = 0; c < t.claim_count; ++c) {
-            double sum = 0.0;
-            for (std::uint32_t k = t.claim_offsets[c]; k < t.claim_offsets[c + 1]; ++k) sum += tau[t.claim_actors[k]];
-            sigma[c] = sum;
+        // σ, and B of every claim without implications in the same pass; the others need all σ.
+        for (std::uint32_t first = 0; first < t.claim_count; first += detail::block_rows) {
+            const std::uint32_t last = std::min(t.claim_count, first + detail::block_rows);
+            detail::gather_rows(t.claim_offsets, t.claim_actors, tau, first, last, sigma);
+            // Without support the belief is the logistic's midpoint, ½ exactly: no exp needed.
+            for (std::uint32_t c = first; c < last; ++c)
+                if (!is_implied[c]) B[c] = sigma[c] == 0.0 ? 0.5 : belief_of(sigma[c]);
         }
-        for (std::uint32_t c = 0; c < t.claim_count; ++c) {
+        for (const std::uint32_t c : implied) {
             double adj = sigma[c];
             for (const auto& [d, imp] : into[c]) adj += o.truthfinder_rho * sigma[d] * imp;
-            B[c] = 1.0 / (1.0 + std::exp(-o.truthfinder_gamma * adj));
+            B[c] = belief_of(adj);
         }
         double dot = 0.0, n1 = 0.0, n2 = 0.0;
-        for (std::uint32_t s = 0; s < t.actor_count; ++s) {
-            const std::uint32_t n = t.claims_of_size(s);
-            next[s] = 0.0;
-            if (n == 0) continue;
-            double sum = 0.0;
-            for (std::uint32_t k = t.actor_offsets[s]; k < t.actor_offsets[s + 1]; ++k) sum += B[t.actor_claims[k]];
-            next[s] = sum / n;
-            dot += next[s] * trust[s];
-            n1 += next[s] * next[s];
-            n2 += trust[s] * trust[s];
+        for (std::uint32_t first = 0; first < t.actor_count; first += detail::block_rows) {
+            const std::uint32_t last = std::min(t.actor_count, first + detail::block_rows);
+            detail::gather_rows(t.actor_offsets, t.actor_claims, B, first, last, next);  // Σ_{c∈C_s} B(c)
+            for (std::uint32_t s = first; s < last; ++s) {
+                const std::uint32_t n = t.claims_of_size(s);
+                if (n > 0) {
+                    next[s] /= n;
+                    dot += next[s] * trust[s];
+                    n1 += next[s] * next[s];
+                    n2 += trust[s] * trust[s];
+                }
+                tau[s] = weighted_tau(s, next[s]);
+            }
         }
         trust.swap(next);
         r.iterations = it + 1;
@@ -610,10 +748,7 @@ inline void estimates_normalise(std::vector<double>& x, const std::vector<char>&
             break;
         }
     }
-    r.belief = B;
-    r.trust = trust;
-    r.credibility = trust;
-    detail::finish(r, t, tol, stopped);
+    detail::finish(r, t, std::move(B), std::move(trust), tol, stopped);
     return r;
 }
 
@@ -626,7 +761,7 @@ inline void estimates_normalise(std::vector<double>& x, const std::vector<char>&
 /// θ first, then ε; ε⁰ = 0.2 (or 1 − declared prior); stop when max |Δε| < 10⁻⁶ or after 100
 /// rounds. `credibility` = 1 − ε, `trust` = ε. Complexity: O(Σ_votes |M_c|) per round.
 [[nodiscard]] inline credibility_result two_estimates(const truth_problem& p, const credibility_options& o = {}) {
-    return detail::estimates(false, p, o);
+    return detail::estimates<false>(p, o);
 }
 
 /// 3-Estimates (Galland et al. 2010): 2-Estimates plus a difficulty φ_c, P(s wrong on c) = ε_s φ_c:
@@ -636,7 +771,7 @@ inline void estimates_normalise(std::vector<double>& x, const std::vector<char>&
 /// (1 − θ)/φ form (not DAFNA-EA's 1 − θ/φ); order θ, ε, φ, each normalised as in 2-Estimates;
 /// φ⁰ = 0.4. Complexity: O(Σ_votes |M_c|) per round.
 [[nodiscard]] inline credibility_result three_estimates(const truth_problem& p, const credibility_options& o = {}) {
-    return detail::estimates(true, p, o);
+    return detail::estimates<true>(p, o);
 }
 
 }  // namespace narrative

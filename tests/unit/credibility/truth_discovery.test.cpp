@@ -7,6 +7,9 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstdint>
+#include <string>
+#include <vector>
 
 namespace {
 
@@ -245,5 +248,44 @@ TEST_SUITE("credibility.status") {
             CHECK(std::isnan(r.credibility[1]));
             CHECK_FALSE(std::isnan(r.credibility[0]));
         }
+    }
+}
+
+TEST_SUITE("credibility.blocks") {
+    TEST_CASE("every actor and claim is scored when the rows span several blocks") {
+        // 700 actors (rows are gathered in blocks of 256), each asserting "true" of its own yes/no
+        // object: 700 components of one vote each; claims 2i ("true") and 2i + 1 ("false").
+        constexpr std::uint32_t n = 700;
+        narrative::truth_problem_builder b;
+        for (std::uint32_t i = 0; i < n; ++i) {
+            const auto a = b.actor("a" + std::to_string(i));
+            const auto o = b.object("o" + std::to_string(i), true);
+            b.observe(a, o, "true", narrative::stance::asserts);
+        }
+        const auto p = b.build();
+        auto all = [&](const std::vector<double>& x, std::uint32_t offset, std::uint32_t stride, double v) {
+            for (std::uint32_t i = 0; i < n; ++i)
+                if (!(std::abs(x[offset + stride * i] - v) <= eps)) return false;
+            return true;
+        };
+        // hand-derived: in each component T = 0.5 → 1, B(true) = 1 → 1, B(false) = 0 (no voter).
+        const auto s = narrative::sums(p);
+        CHECK(all(s.trust, 0, 1, 1.0));
+        CHECK(all(s.belief, 0, 2, 1.0));
+        CHECK(all(s.belief, 1, 2, 0.0));
+        // hand-derived: B⁰(true) = 1 and T⁰ = 1 give pool 1 and return 1: T = 1, H = 1, B = 1^g = 1.
+        CHECK(all(narrative::investment(p).belief, 0, 2, 1.0));
+        CHECK(all(narrative::pooled_investment(p).belief, 0, 2, 1.0));
+        // hand-derived: as in "one round of truthfinder by hand", σ(true) = ln 10 gives
+        // 1/(1 + 10^{−0.3}); σ(false) = 0 gives 1/2.
+        const auto tf = narrative::truthfinder(p, {.max_iterations = 1u});
+        CHECK(all(tf.belief, 0, 2, 1.0 / (1.0 + std::pow(10.0, -0.3))));
+        CHECK(all(tf.belief, 1, 2, 0.5));
+        // hand-derived: θ = (1 − 0.2, 0.2) per object, normalised to (1, 0); every ε is then
+        // [(1 − 1) + 0]/2 = 0 (equal: not normalised).
+        const auto te = narrative::two_estimates(p, {.max_iterations = 1u});
+        CHECK(all(te.belief, 0, 2, 1.0));
+        CHECK(all(te.belief, 1, 2, 0.0));
+        CHECK(all(te.trust, 0, 1, 0.0));
     }
 }
