@@ -164,8 +164,8 @@ inline constexpr std::uint32_t sweep_block = 256;
 // loop of gathers only, like a sparse matrix–vector product), then the influences. Interleaving
 // an expensive influence (exp, divisions) with the gathers fills the processor's reordering
 // window with arithmetic and leaves fewer parent loads in flight; measured on 1M statements /
-// 10M relations, the split cuts a Euler-based sweep by about a third. Other semantics are
-// evaluated statement by statement through `strength`.
+// 10M relations, a Euler-based sweep went from 2.2 to 1.4 times one sparse matrix–vector
+// product. Other semantics are evaluated statement by statement through `strength`.
 template <class S>
 sweep_stats sweep_rows(const compiled_graph& g, const S& s, std::span<const double> in,
                        std::span<double> out, std::uint32_t lo, std::uint32_t hi) {
