@@ -11,7 +11,9 @@
 
 #include <cmath>
 #include <stdexcept>
+#include <span>
 #include <string>
+#include <string_view>
 
 using narrative::fixtures::e_democracy;
 using narrative::fixtures::qbaf;
@@ -24,6 +26,30 @@ namespace {
 narrative::compiled_graph odd_cycle() {
     return qbaf({1, 1, 1}, {{.from = 0, .to = 1}, {.from = 1, .to = 2}, {.from = 2, .to = 0}});
 }
+
+// Euler-based written as a plain semantics (not a modular_semantics): the engine evaluates it
+// statement by statement, so it checks the blocked two-phase sweep of the modular form.
+struct euler_by_strength {
+    static constexpr std::string_view name = "euler-by-strength";
+    [[nodiscard]] double strength(double tau, std::span<const double> sigma, narrative::parent_view att,
+                                  narrative::parent_view sup) const noexcept {
+        return narrative::euler_influence{}.apply(tau, narrative::sum_aggregation{}.aggregate(sigma, att, sup));
+    }
+};
+
+// Derives from a modular semantics but replaces `strength`: the engine must call the override.
+struct halved_base : narrative::modular_semantics<narrative::sum_aggregation, narrative::linear_influence> {
+    static constexpr std::string_view name = "halved-base";
+    [[nodiscard]] double strength(double tau, std::span<const double>, narrative::parent_view,
+                                  narrative::parent_view) const noexcept {
+        return 0.5 * tau;
+    }
+};
+
+static_assert(narrative::modular_form<narrative::euler_based>);
+static_assert(narrative::modular_form<narrative::sd_df_quad>);
+static_assert(!narrative::modular_form<euler_by_strength>);
+static_assert(!narrative::modular_form<halved_base>);
 
 bool contains(const std::vector<std::string>& ws, const std::string& needle) {
     for (const auto& w : ws)
@@ -190,6 +216,36 @@ TEST_SUITE("gradual.engine") {
         CHECK(one.solver.converged);
         CHECK(three.solver.iterations == one.solver.iterations);
         for (std::size_t v = 0; v < base.size(); ++v) CHECK(three.strength[v] == one.strength[v]);
+    }
+
+    TEST_CASE("the blocked sweep of a modular semantics equals statement by statement evaluation") {
+        // 600 statements: two full blocks of 256 and a partial one; a ring of mutual
+        // contradictions with supports makes the graph cyclic, so every iterate is a sweep.
+        std::vector<narrative::fixtures::edge> att{}, sup{};
+        std::vector<double> base{};
+        for (std::uint32_t v = 0; v < 600; ++v) {
+            base.push_back(0.05 + 0.9 * (v % 11) / 10.0);
+            att.push_back({.from = v, .to = (v + 1) % 600});
+            att.push_back({.from = (v + 1) % 600, .to = v});
+            sup.push_back({.from = v, .to = (v + 7) % 600, .weight = 0.75});
+        }
+        const auto g = qbaf(base, att, sup);
+        const auto blocked = narrative::score(g, narrative::euler_based{}, {.solver = solver_method::jacobi});
+        const auto plain = narrative::score(g, euler_by_strength{}, {.solver = solver_method::jacobi});
+        const auto split = narrative::score(g, narrative::euler_based{},
+                                            {.solver = solver_method::jacobi, .threads = 3, .parallel_min_arcs = 0});
+        REQUIRE(blocked.solver.converged);
+        CHECK(plain.solver.iterations == blocked.solver.iterations);
+        CHECK(split.solver.iterations == blocked.solver.iterations);
+        for (std::size_t v = 0; v < base.size(); ++v) {
+            CAPTURE(v);
+            CHECK(plain.strength[v] == blocked.strength[v]);  // same arithmetic, bit for bit
+            CHECK(split.strength[v] == blocked.strength[v]);
+        }
+        // A semantics that derives from a modular one but replaces strength is run as written:
+        // σ = τ/2 whatever the parents (hand-derived), not the sum-linear formula.
+        const auto halved = narrative::score(g, halved_base{}, {.solver = solver_method::jacobi});
+        for (std::size_t v = 0; v < base.size(); ++v) CHECK(halved.strength[v] == doctest::Approx(0.5 * base[v]));
     }
 
     TEST_CASE("a mutual contradiction in a case counts as two attacks") {
