@@ -72,6 +72,27 @@ namespace detail {
                                  (std::bit_cast<std::uint64_t>(if_false) & ~mask));
 }
 
+// Σ w·σ(b) over one polarity of parents.
+[[nodiscard]] inline double weighted_sum(std::span<const double> sigma, const parent_view& parents) noexcept {
+    double s = 0.0;
+    for (std::size_t i = 0; i < parents.size(); ++i) s += parents.weight[i] * sigma[parents.source[i]];
+    return s;
+}
+
+// max w·σ(b) over one polarity of parents, 0 when there is none (compiles to a branch-free maximum).
+[[nodiscard]] inline double weighted_max(std::span<const double> sigma, const parent_view& parents) noexcept {
+    double m = 0.0;
+    for (std::size_t i = 0; i < parents.size(); ++i) m = std::max(m, parents.weight[i] * sigma[parents.source[i]]);
+    return m;
+}
+
+// Π (1 − w·σ(b)) over one polarity of parents, 1 when there is none.
+[[nodiscard]] inline double complement_product(std::span<const double> sigma, const parent_view& parents) noexcept {
+    double p = 1.0;
+    for (std::size_t i = 0; i < parents.size(); ++i) p *= 1.0 - parents.weight[i] * sigma[parents.source[i]];
+    return p;
+}
+
 }  // namespace detail
 
 /// Sum aggregation: s = Σ_{b∈Sup(a)} w(b,a)·σ(b) − Σ_{b∈Att(a)} w(b,a)·σ(b).
@@ -98,9 +119,7 @@ struct sum_aggregation {
             }
             return s;
         }
-        double s = 0.0;
-        for (std::size_t i = 0; i < supporters.size(); ++i)
-            s += supporters.weight[i] * sigma[supporters.source[i]];
+        double s = detail::weighted_sum(sigma, supporters);
         for (std::size_t i = 0; i < attackers.size(); ++i)
             s -= attackers.weight[i] * sigma[attackers.source[i]];
         return s;
@@ -129,13 +148,7 @@ struct product_aggregation {
             }
             return p_att - p_sup;
         }
-        double p_att = 1.0;
-        for (std::size_t i = 0; i < attackers.size(); ++i)
-            p_att *= 1.0 - attackers.weight[i] * sigma[attackers.source[i]];
-        double p_sup = 1.0;
-        for (std::size_t i = 0; i < supporters.size(); ++i)
-            p_sup *= 1.0 - supporters.weight[i] * sigma[supporters.source[i]];
-        return p_att - p_sup;
+        return detail::complement_product(sigma, attackers) - detail::complement_product(sigma, supporters);
     }
 };
 
@@ -148,15 +161,9 @@ struct top_aggregation {
 
     [[nodiscard]] double aggregate(std::span<const double> sigma, parent_view attackers,
                                    parent_view supporters) const noexcept {
-        // Two plain loops: each compiles to a branch-free maximum (a fused loop with a select
-        // between the polarities measured slower).
-        double m_att = 0.0;
-        for (std::size_t i = 0; i < attackers.size(); ++i)
-            m_att = std::max(m_att, attackers.weight[i] * sigma[attackers.source[i]]);
-        double m_sup = 0.0;
-        for (std::size_t i = 0; i < supporters.size(); ++i)
-            m_sup = std::max(m_sup, supporters.weight[i] * sigma[supporters.source[i]]);
-        return m_sup - m_att;
+        // One plain loop per polarity (a fused loop with a select between the polarities
+        // measured slower).
+        return detail::weighted_max(sigma, supporters) - detail::weighted_max(sigma, attackers);
     }
 };
 
@@ -168,10 +175,7 @@ struct attack_sum_aggregation {
 
     [[nodiscard]] double aggregate(std::span<const double> sigma, parent_view attackers,
                                    parent_view /*supporters*/) const noexcept {
-        double s = 0.0;
-        for (std::size_t i = 0; i < attackers.size(); ++i)
-            s += attackers.weight[i] * sigma[attackers.source[i]];
-        return -s;
+        return -detail::weighted_sum(sigma, attackers);
     }
 };
 
@@ -183,10 +187,7 @@ struct attack_max_aggregation {
 
     [[nodiscard]] double aggregate(std::span<const double> sigma, parent_view attackers,
                                    parent_view /*supporters*/) const noexcept {
-        double m = 0.0;
-        for (std::size_t i = 0; i < attackers.size(); ++i)
-            m = std::max(m, attackers.weight[i] * sigma[attackers.source[i]]);
-        return -m;
+        return -detail::weighted_max(sigma, attackers);
     }
 };
 

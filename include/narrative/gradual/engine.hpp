@@ -321,10 +321,7 @@ public:
             has_run_ = true;
             return;
         }
-        unsigned threads = options_.threads == 0 ? std::thread::hardware_concurrency() : options_.threads;
-        if (threads == 0) threads = 1;
-        if (g.arc_count() < options_.parallel_min_arcs) threads = 1;
-        cut_ = detail::partition_rows(g, threads);
+        cut_ = detail::partition_rows(g, effective_threads());
 
         switch (options_.solver) {
             case solver_method::dag: {
