@@ -92,8 +92,9 @@ struct stance_em_result {
     const std::uint32_t max_it = o.max_iterations.value_or(1000);
     const double tol = o.tolerance.value_or(1e-8);
     bool stopped = false;
-    std::vector<double> delta(C, 0.0), qn(C, 0.0);
     const bool per_actor = o.em_actor_shrinkage > 0.0;
+    // delta(c) per claim from the actors' own rows; the pooled model derives it from the counts.
+    std::vector<double> delta(per_actor ? C : 0, 0.0), qn(C, 0.0);
     std::vector<double> at(per_actor ? 3 * std::size_t{p.actor_count()} : 0), af(at.size()), lt(at.size()), lf(at.size());
     // ln(m_o − 1): a wrong value's likelihood is spread over the m_o − 1 wrong values.
     std::vector<double> spread_of(O, 0.0), log_uniform(O, 0.0);
@@ -148,7 +149,7 @@ struct stance_em_result {
         }
         L.prior_true = sums.yes_no > 0.0 ? std::clamp(sums.true_sum / sums.yes_no, 1e-12, 1.0 - 1e-12) : 0.5;
         // Per-actor rows shrunk towards the pooled ones (α = em_actor_shrinkage; 0: pooled only).
-        if (alpha > 0.0) {
+        if (per_actor) {
             std::fill(at.begin(), at.end(), 0.0);
             std::fill(af.begin(), af.end(), 0.0);
             for (const auto& x : obs) {
@@ -182,7 +183,7 @@ struct stance_em_result {
             double mx = -std::numeric_limits<double>::infinity();
             for (std::uint32_t c = b; c < e; ++c) {
                 double d = 0.0;
-                if (alpha > 0.0) {
+                if (per_actor) {
                     d = delta[c] + spread * (counts[c][0] + counts[c][1] + counts[c][2]);
                 } else {
                     for (std::size_t k = 0; k < 3; ++k) d += counts[c][k] * (log_ratio[k] + spread);
