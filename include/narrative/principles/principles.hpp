@@ -43,6 +43,14 @@ enum class principle {
     resilience,               ///< 0 < τ < 1 ⇒ 0 < σ < 1
     duality,                  ///< swapping a statement's attackers and supporters and τ ↦ 1 − τ turns its σ into 1 − σ
     boundedness,              ///< τ in [0, 1] ⇒ σ in [0, 1]
+    // Amgoud, Ben-Naim, Doder & Vesic (2017): each compares a statement a with a new "twin" b of
+    // the same base score (same relation weights), whose parents differ as stated.
+    equivalence,              ///< b has the same parents as a, or unattacked copies of equal strength ⇒ σ(b) = σ(a)
+    proportionality,          ///< b has the same parents and a higher τ ⇒ σ(b) > σ(a), unless both are at 0 or 1
+    reinforcement,            ///< b = a with one attacker of positive strength replaced by a stronger one ⇒ σ(b) < σ(a), unless σ(a) is 0 or 1
+    cardinality_precedence,   ///< τ > 0; a has k ≥ 1 attackers of positive strength, b has k − 1 attackers of strength 1 ⇒ σ(a) < σ(b)
+    quality_precedence,       ///< τ > 0; b has one attacker stronger than every attacker of a ⇒ σ(a) > σ(b)
+    compensation,             ///< existential: some a with ≥ 2 attackers of positive strength has the σ of a twin with one stronger attacker
 };
 
 [[nodiscard]] constexpr std::string_view to_string(principle p) noexcept {
@@ -63,6 +71,12 @@ enum class principle {
         case principle::resilience: return "resilience";
         case principle::duality: return "duality";
         case principle::boundedness: return "boundedness";
+        case principle::equivalence: return "equivalence";
+        case principle::proportionality: return "proportionality";
+        case principle::reinforcement: return "reinforcement";
+        case principle::cardinality_precedence: return "cardinality-precedence";
+        case principle::quality_precedence: return "quality-precedence";
+        case principle::compensation: return "compensation";
     }
     return "?";
 }
@@ -74,7 +88,16 @@ inline constexpr principle all_principles[] = {
     principle::weakening,     principle::strengthening, principle::weakening_soundness,
     principle::strengthening_soundness, principle::monotonicity, principle::counting,
     principle::franklin,      principle::resilience,    principle::duality,
-    principle::boundedness};
+    principle::boundedness,   principle::equivalence,   principle::proportionality,
+    principle::reinforcement, principle::cardinality_precedence, principle::quality_precedence,
+    principle::compensation};
+
+/// Whether a principle is existential ("some graph exhibits it", as compensation in Amgoud et al.
+/// 2017): it holds when the kit finds a witness and fails when none of the generated graphs
+/// gives one, which shows no impossibility but is what the paper's "violates" predicts.
+[[nodiscard]] constexpr bool is_existential(principle p) noexcept {
+    return p == principle::compensation;
+}
 
 /// One edge of a small test graph.
 struct small_edge {
@@ -144,8 +167,9 @@ struct principle_report {
     std::string semantics{};
     bool holds = true;
     std::size_t graphs = 0;     ///< graphs generated
-    std::size_t checks = 0;     ///< individual predictions checked
+    std::size_t checks = 0;     ///< individual predictions checked (candidates, for an existential principle)
     std::string counterexample{};  ///< empty when the principle holds
+    std::string witness{};         ///< an existential principle that holds: the graph that exhibits it
 
     /// One line when it holds; the full counterexample otherwise.
     [[nodiscard]] std::string to_string() const {
@@ -154,6 +178,7 @@ struct principle_report {
             << (holds ? "holds" : "FAILS") << " for " << semantics << " (" << checks
             << " checks on " << graphs << " graphs)";
         if (!holds) out << ":\n  " << counterexample;
+        if (holds && !witness.empty()) out << ", exhibited " << witness;
         return out.str();
     }
 };
@@ -231,6 +256,81 @@ public:
         engine.run();
         if (!engine.report().converged) return std::nullopt;
         return engine.strengths();
+    }
+
+    // The attack relations into a, in edge order.
+    static std::vector<small_edge> att_edges(const small_graph& g, std::uint32_t a) {
+        std::vector<small_edge> r;
+        for (const auto& e : g.edges)
+            if (e.to == a && e.attack) r.push_back(e);
+        return r;
+    }
+
+    // g plus a twin b of a (base score tau, no children, so nothing else changes): b gets a's
+    // supporters and, when `with_attackers`, a's attackers except the one numbered `except`.
+    static std::pair<small_graph, std::uint32_t> twin(const small_graph& g, std::uint32_t a, double tau,
+                                                      bool with_attackers,
+                                                      std::size_t except = static_cast<std::size_t>(-1)) {
+        small_graph h = g;
+        const std::uint32_t b = h.add(tau);
+        std::size_t k = 0;
+        for (const auto& e : g.edges) {
+            if (e.to != a) continue;
+            if (e.attack && (!with_attackers || k++ == except)) continue;
+            h.edges.push_back({.from = e.from, .to = b, .attack = e.attack, .weight = e.weight});
+        }
+        return {std::move(h), b};
+    }
+
+    // Compensation (Amgoud et al. 2017), existential: a statement a (τ > 0) with k ≥ 2 attackers
+    // of positive strength, the strongest m < 1, and a twin b with a's supporters and a single
+    // attacker y stronger than m such that σ(b) = σ(a). σ(b) falls as y rises (monotonicity),
+    // so the kit brackets y in (m, 1] and bisects. Returns the witness; counts candidates.
+    std::optional<std::string> witness(principle p, const small_graph& g, std::size_t& checks) const {
+        if (p != principle::compensation) return std::nullopt;
+        const auto sigma = solve(g);
+        if (!sigma) return std::nullopt;
+        const std::vector<double>& s = *sigma;
+        const double tol = o_.tolerance;
+        for (std::uint32_t a = 0; a < g.size(); ++a) {
+            const auto att = att_edges(g, a);
+            std::size_t k = 0;
+            double m = 0.0;
+            for (const auto& e : att)
+                if (s[e.from] > tol) {
+                    ++k;
+                    m = std::max(m, s[e.from]);
+                }
+            if (!(g.base[a] > 0.0) || k < 2 || m >= 1.0 - tol) continue;
+            ++checks;
+            auto [h, b] = twin(g, a, g.base[a], false);
+            const std::uint32_t y = h.add(1.0);
+            h.edges.push_back({.from = y, .to = b, .attack = true});
+            const auto strength_with = [&](double ty) -> std::optional<double> {
+                h.base[y] = ty;
+                const auto u = solve(h);
+                if (!u) return std::nullopt;
+                return (*u)[b];
+            };
+            const auto at_m = strength_with(m), at_one = strength_with(1.0);
+            if (!at_m || !at_one || !(*at_m > s[a] + tol) || *at_one > s[a] + tol) continue;
+            double lo = m, hi = 1.0;  // σ(b) > σ(a) at lo, ≤ σ(a) at hi
+            for (int i = 0; i < 200 && hi - lo > 1e-15; ++i) {
+                const double mid = 0.5 * (lo + hi);
+                const auto v = strength_with(mid);
+                if (!v) break;
+                (*v > s[a] ? lo : hi) = mid;
+            }
+            const auto v = strength_with(hi);
+            if (!v || std::abs(*v - s[a]) > tol) continue;
+            std::ostringstream out;
+            out.precision(10);
+            out << "on " << h.describe() << "\n  s" << a << " has " << k << " attackers of positive strength, the strongest "
+                << m << ", and σ = " << s[a] << "; its twin s" << b << " with the single attacker s" << y << " of strength "
+                << hi << " has the same σ = " << *v;
+            return out.str();
+        }
+        return std::nullopt;
     }
 
     // Returns a failure description, or nothing; counts checks.
@@ -490,6 +590,115 @@ public:
                 }
                 return std::nullopt;
             }
+            case principle::equivalence:
+            case principle::proportionality:
+            case principle::reinforcement:
+            case principle::cardinality_precedence:
+            case principle::quality_precedence:
+                for (std::uint32_t a = 0; a < n; ++a) {
+                    const double t = g.base[a];
+                    const auto att = att_edges(g, a);
+                    const auto alive = [&](const small_edge& e) { return s[e.from] > tol; };
+                    if (p == principle::equivalence) {
+                        // The same parents, then unattacked copies of the parents (which count
+                        // only where the copies come out as strong as the originals).
+                        for (const bool copies : {false, true}) {
+                            small_graph h = g;
+                            const std::uint32_t b = h.add(t);
+                            std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
+                            for (const auto& e : g.edges) {
+                                if (e.to != a) continue;
+                                std::uint32_t from = e.from;
+                                if (copies) {
+                                    from = h.add(s[e.from]);
+                                    pairs.emplace_back(e.from, from);
+                                }
+                                h.edges.push_back({.from = from, .to = b, .attack = e.attack, .weight = e.weight});
+                            }
+                            if (copies && pairs.empty()) continue;
+                            const auto u = solve(h);
+                            if (!u) continue;
+                            if (std::any_of(pairs.begin(), pairs.end(),
+                                            [&](const auto& pr) { return std::abs((*u)[pr.second] - s[pr.first]) > tol; }))
+                                continue;  // the copies are not of equal strength here
+                            ++checks;
+                            if (std::abs((*u)[b] - s[a]) > tol) {
+                                why << "s" << b << " has the base score of s" << a << " and "
+                                    << (copies ? "copies of its parents, of equal strength," : "the same parents")
+                                    << ", so σ(s" << b << ") = σ(s" << a << ") = " << s[a] << " is expected; got " << (*u)[b];
+                                return fail(h);
+                            }
+                        }
+                    } else if (p == principle::proportionality) {
+                        if (t >= 1.0) continue;
+                        small_graph h = g;
+                        const std::uint32_t b = h.add((t + 1.0) / 2.0);
+                        for (const auto& e : g.edges)
+                            if (e.to == a) h.edges.push_back({.from = e.from, .to = b, .attack = e.attack, .weight = e.weight});
+                        const auto u = solve(h);
+                        if (!u) continue;
+                        const double sb = (*u)[b];
+                        if ((s[a] <= tol && sb <= tol) || (s[a] >= 1.0 - tol && sb >= 1.0 - tol)) continue;  // at a bound
+                        ++checks;
+                        if (!(sb > s[a])) {
+                            why << "s" << b << " has the parents of s" << a << " and a higher base score (" << h.base[b]
+                                << " > " << t << "), so σ(s" << b << ") > σ(s" << a << ") = " << s[a] << " is expected; got " << sb;
+                            return fail(h);
+                        }
+                    } else if (p == principle::reinforcement) {
+                        if (!(s[a] > tol) || s[a] >= 1.0 - tol) continue;  // at a bound
+                        for (std::size_t k = 0; k < att.size(); ++k) {
+                            const double x = s[att[k].from];
+                            if (!(x > tol) || x >= 1.0 - tol) continue;
+                            auto [h, b] = twin(g, a, t, true, k);
+                            const std::uint32_t y = h.add((x + 1.0) / 2.0);
+                            h.edges.push_back({.from = y, .to = b, .attack = true, .weight = att[k].weight});
+                            const auto u = solve(h);
+                            if (!u || !((*u)[y] > x + tol)) continue;
+                            ++checks;
+                            if (!((*u)[b] < s[a])) {
+                                why << "s" << b << " is s" << a << " with its attacker s" << att[k].from << " (strength " << x
+                                    << ") replaced by the stronger s" << y << " (strength " << (*u)[y] << "), so σ(s" << b
+                                    << ") < σ(s" << a << ") = " << s[a] << " is expected; got " << (*u)[b];
+                                return fail(h);
+                            }
+                        }
+                    } else if (p == principle::cardinality_precedence) {
+                        const auto k = static_cast<std::size_t>(std::count_if(att.begin(), att.end(), alive));
+                        if (!(t > 0.0) || k == 0) continue;
+                        auto [h, b] = twin(g, a, t, false);
+                        for (std::size_t i = 0; i + 1 < k; ++i)
+                            h.edges.push_back({.from = h.add(1.0), .to = b, .attack = true});
+                        const auto u = solve(h);
+                        if (!u) continue;
+                        ++checks;
+                        if (!(s[a] < (*u)[b])) {
+                            why << "s" << a << " has " << k << " attacker(s) of positive strength and its twin s" << b
+                                << " (same base score) has " << k - 1 << " of base score 1, so σ(s" << a << ") < σ(s" << b
+                                << ") = " << (*u)[b] << " is expected; got " << s[a];
+                            return fail(h);
+                        }
+                    } else {  // quality precedence
+                        double m = 0.0;
+                        for (const auto& e : att) m = std::max(m, s[e.from]);
+                        if (!(t > 0.0) || m >= 1.0 - tol) continue;
+                        auto [h, b] = twin(g, a, t, false);
+                        const std::uint32_t y = h.add((m + 1.0) / 2.0);
+                        h.edges.push_back({.from = y, .to = b, .attack = true});
+                        const auto u = solve(h);
+                        if (!u || !((*u)[y] > m + tol)) continue;
+                        ++checks;
+                        if (!(s[a] > (*u)[b])) {
+                            why << "the strongest attacker of s" << a << " has strength " << m << " and its twin s" << b
+                                << " (same base score) has one attacker of strength " << (*u)[y] << ", so σ(s" << a
+                                << ") > σ(s" << b << ") = " << (*u)[b] << " is expected; got " << s[a];
+                            return fail(h);
+                        }
+                    }
+                }
+                return std::nullopt;
+            case principle::compensation:
+                return std::nullopt;  // existential: see witness()
             case principle::duality: {
                 // Potyka (2019): for each statement a, swap its attackers and supporters (their
                 // strengths unchanged: on an acyclic graph they do not depend on a) and replace
@@ -524,7 +733,9 @@ private:
 
 /// Checks one principle for the semantics `s` on the generated graphs (generate_small_graphs),
 /// stopping at the first counterexample, which the report describes: the graph, the
-/// transformation applied and the expected and actual strengths.
+/// transformation applied and the expected and actual strengths. An existential principle
+/// (is_existential) instead stops at the first witness, which `witness` describes, and fails
+/// when no generated graph gives one.
 ///
 ///     auto r = narrative::check_principle(narrative::principle::balance, narrative::df_quad{});
 ///     CHECK_MESSAGE(r.holds, r.to_string());
@@ -540,6 +751,17 @@ template <gradual_semantics S>
     const detail::principle_checker<S> checker(s, o);
     principle_report report{.principle = p, .semantics = std::string(S::name), .holds = true,
                             .graphs = graphs.size(), .checks = 0, .counterexample = {}};
+    if (is_existential(p)) {
+        for (std::size_t i = 0; i < graphs.size(); ++i)
+            if (auto found = checker.witness(p, graphs[i], report.checks)) {
+                report.witness = "by graph #" + std::to_string(i) + ' ' + *found;
+                return report;
+            }
+        report.holds = false;
+        report.counterexample = "no witness among " + std::to_string(report.checks) +
+                                " candidate statements (an existential principle: the generated graphs do not exhibit it)";
+        return report;
+    }
     for (std::size_t i = 0; i < graphs.size(); ++i) {
         if (auto failure = checker.check(p, graphs[i], report.checks)) {
             report.holds = false;

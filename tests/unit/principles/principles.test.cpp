@@ -16,8 +16,8 @@ using narrative::principle;
 namespace {
 
 template <class S>
-void require_all(const std::vector<principle>& ps) {
-    for (const auto& r : narrative::check_principles(ps, S{})) {
+void require_all(const std::vector<principle>& ps, const narrative::principle_options& options = {}) {
+    for (const auto& r : narrative::check_principles(ps, S{}, options)) {
         CHECK_MESSAGE(r.holds, r.to_string());
         CHECK_MESSAGE(r.checks > 0, r.to_string());  // the principle was exercised, not vacuous
     }
@@ -27,7 +27,7 @@ void require_all(const std::vector<principle>& ps) {
 // structural principles every modular semantics satisfies).
 const std::vector<principle> bipolar_core = {
     principle::anonymity, principle::independence, principle::directionality,
-    principle::stability, principle::neutrality, principle::balance,
+    principle::stability, principle::neutrality, principle::equivalence, principle::balance,
     principle::weakening, principle::strengthening, principle::weakening_soundness,
     principle::strengthening_soundness, principle::monotonicity};
 
@@ -95,19 +95,64 @@ TEST_SUITE("principles.kit") {
         CHECK(r.counterexample.find("has only attackers, so σ ≤ τ") != std::string::npos);
         CHECK_FALSE(narrative::check_principle(principle::weakening_soundness, narrative::naive_additive{}).holds);
     }
-    // Amgoud, Ben-Naim, Doder & Vesic (2017), Table 1 (as restated in the semantics reference §6.2).
-    TEST_CASE("the weighted attack-only semantics satisfy their principles") {
+    // Amgoud, Ben-Naim, Doder & Vesic (2017), Table 1 and Theorems 6, 11 and 15: the principles
+    // each of its three semantics satisfies, on acyclic and on cyclic graphs (the paper's results
+    // hold for every finite graph). Maximality is the kit's stability for attack-only semantics.
+    TEST_CASE("the weighted attack-only semantics satisfy the principles of their paper") {
         const std::vector<principle> attack_core = {
             principle::anonymity, principle::independence, principle::directionality,
-            principle::stability, principle::neutrality, principle::balance,
-            principle::weakening, principle::weakening_soundness, principle::monotonicity,
-            principle::resilience, principle::boundedness};
-        require_all<narrative::weighted_h_categorizer>(with(attack_core, {principle::counting}));
-        require_all<narrative::weighted_card_based>(with(attack_core, {principle::counting}));
-        require_all<narrative::weighted_max_based>(attack_core);
+            principle::stability, principle::neutrality, principle::equivalence,
+            principle::balance, principle::weakening, principle::weakening_soundness,
+            principle::monotonicity, principle::resilience, principle::proportionality,
+            principle::boundedness};
+        narrative::principle_options cyclic{};
+        cyclic.cyclic = true;
+        for (const auto& options : {narrative::principle_options{}, cyclic}) {
+            CAPTURE(options.cyclic);
+            require_all<narrative::weighted_h_categorizer>(
+                with(attack_core, {principle::counting, principle::reinforcement, principle::compensation}), options);
+            require_all<narrative::weighted_card_based>(
+                with(attack_core, {principle::counting, principle::reinforcement,
+                                   principle::cardinality_precedence}), options);
+            require_all<narrative::weighted_max_based>(with(attack_core, {principle::quality_precedence}), options);
+        }
         require_all<narrative::h_categorizer>({principle::anonymity, principle::independence,
                                                principle::directionality, principle::monotonicity,
                                                principle::counting, principle::boundedness});
+    }
+
+    // The same table's crosses: compensation, cardinality precedence and quality precedence are
+    // pairwise incompatible (its Proposition 1), so each semantics breaks the two it does not
+    // choose, and Mbs, which sees only the strongest attacker, also breaks counting and
+    // reinforcement (Theorem 6). The kit must find each of these.
+    TEST_CASE("the kit finds the principles each weighted attack-only semantics violates in its paper") {
+        using narrative::check_principle;
+        const auto hbs = narrative::weighted_h_categorizer{};
+        const auto mbs = narrative::weighted_max_based{};
+        const auto cbs = narrative::weighted_card_based{};
+        CHECK_FALSE(check_principle(principle::cardinality_precedence, hbs).holds);
+        CHECK_FALSE(check_principle(principle::quality_precedence, hbs).holds);
+        CHECK_FALSE(check_principle(principle::compensation, mbs).holds);
+        CHECK_FALSE(check_principle(principle::cardinality_precedence, mbs).holds);
+        CHECK_FALSE(check_principle(principle::counting, mbs).holds);
+        const auto reinforcement = check_principle(principle::reinforcement, mbs);
+        CHECK_FALSE(reinforcement.holds);
+        CHECK(reinforcement.counterexample.find("replaced by the stronger") != std::string::npos);
+        CHECK_FALSE(check_principle(principle::compensation, cbs).holds);
+        const auto quality = check_principle(principle::quality_precedence, cbs);
+        CHECK_FALSE(quality.holds);
+        CHECK(quality.counterexample.find("has one attacker of strength") != std::string::npos);
+    }
+
+    // Compensation is existential: the report names the graph that exhibits it. Hand-derived on
+    // the witness found: s2 (w 0.6) attacked by s0 (0.6) and by s1 = 0.6/(1 + 0.6) = 0.375 gets
+    // 0.6/(1 + 0.975) = 0.3037974684; a twin with one attacker of strength 0.975 gets the same.
+    TEST_CASE("a compensation witness is reported with its graph") {
+        const auto r = narrative::check_principle(principle::compensation, narrative::weighted_h_categorizer{});
+        REQUIRE(r.holds);
+        CHECK(r.counterexample.empty());
+        CHECK(r.witness.find("strength 0.975 has the same σ = 0.3037974684") != std::string::npos);
+        CHECK(r.to_string().find("exhibited by graph #") != std::string::npos);
     }
 
     // Semantics reference §6.4: the documented failures are found, with a counterexample.
