@@ -64,6 +64,32 @@ foreach(pair IN LISTS NARRATIVE_GRADUAL_KAMPIK)
         STDOUT "\"semantics\": \"${semantics}\".*\"method\": \"dag\".*\"id\": \"a\",[^}]*\"strength\": ${value}")
 endforeach()
 
+# Amgoud, Ben-Naim, Doder & Vesic (2017): the three semantics make the three incompatible choices
+# on x (0.6, two attackers p 0.6 and q, q attacked by p) against y (0.6, one attacker z of 1), and
+# each solves the 2-cycle u (1) <-> v (0.5). Hand-derived:
+# Mbs: q = 0.6/1.6 = 0.375, x = 0.6/(1 + 0.6) = 0.375 > y = 0.6/2 = 0.3 (quality precedence);
+#      u = 1/(1 + v), v = 0.5/(1 + u) => v = (sqrt(17) - 3)/4 = 0.2807764064, u = 0.7807764064.
+# Cbs: q = 0.6/(1 + 1 + 0.6) = 0.2307692308, x = 0.6/(1 + 2 + (0.6 + q)/2) = 0.1756756757
+#      < y = 0.6/(1 + 1 + 1) = 0.2 (cardinality precedence); u = 1/(2 + v), v = 0.5/(2 + u)
+#      => 2u^2 + 3.5u - 2 = 0, u = (sqrt(28.25) - 3.5)/4 = 0.4537682266, v = u - 0.25.
+# Hbs: x = 0.6/(1 + 0.6 + 0.375) = 0.3037974684 against y = 0.3 (two weak attackers nearly
+#      compensate one strong one); the 2-cycle as Mbs (single attackers).
+set(NARRATIVE_GRADUAL_AMGOUD
+    "weighted-max-based=0\\.37499999|0\\.375[^0-9]=0\\.3[^0-9]=0\\.7807764064=0\\.2807764064"
+    "weighted-card-based=0\\.1756756756=0\\.19999999|0\\.2[^0-9]=0\\.4537682265=0\\.2037682265"
+    "weighted-h-categorizer=0\\.3037974683=0\\.3[^0-9]=0\\.7807764064=0\\.2807764064")
+foreach(entry IN LISTS NARRATIVE_GRADUAL_AMGOUD)
+    string(REPLACE "=" ";" parts "${entry}")
+    list(GET parts 0 semantics)
+    list(GET parts 1 x)
+    list(GET parts 2 y)
+    list(GET parts 3 u)
+    list(GET parts 4 v)
+    narrative_cli_test("score ${semantics} makes its choice of Amgoud et al. 2017 and solves a 2-cycle"
+        ARGS score "${NARRATIVE_GRADUAL_DATA}/amgoud-2017-choices.json" --semantics ${semantics} --tolerance 1e-13 --format json
+        STDOUT "\"converged\": true.*\"id\": \"x\",[^}]*\"strength\": (${x})[^}]*}.*\"id\": \"y\",[^}]*\"strength\": (${y})[^}]*}.*\"id\": \"u\",[^}]*\"strength\": ${u}[^}]*}.*\"id\": \"v\",[^}]*\"strength\": ${v}")
+endforeach()
+
 # Semantics reference §3.8 (illustrative example, 6 decimals): strength of statement a.
 set(NARRATIVE_GRADUAL_ILLUSTRATIVE
     "df-quad=0\\.240000"
