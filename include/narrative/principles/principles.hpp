@@ -303,7 +303,9 @@ public:
                 }
             if (!(g.base[a] > 0.0) || k < 2 || m >= 1.0 - tol) continue;
             ++checks;
-            auto [h, b] = twin(g, a, g.base[a], false);
+            auto pair = twin(g, a, g.base[a], false);  // named, not bound: the lambda below uses them
+            small_graph& h = pair.first;
+            const std::uint32_t b = pair.second;
             const std::uint32_t y = h.add(1.0);
             h.edges.push_back({.from = y, .to = b, .attack = true});
             const auto strength_with = [&](double ty) -> std::optional<double> {
