@@ -235,8 +235,9 @@ TEST_SUITE("gradual.published") {
         check_printed(by_type, by_name, printed, 2);
     }
 
-    // Source: Amgoud, Ben-Naim, Doder & Vesic (2017), IJCAI. The paper prints no numeric degree
-    // for its weighted max-based and card-based semantics (no source found prints one); what it
+    // Source: Amgoud, Ben-Naim, Doder & Vesic (2017), IJCAI, as summarised page by page in notes
+    // that could be read (the PDF could not): no numeric degree is printed for its weighted
+    // max-based and card-based semantics, and no other source found prints one. What it
     // publishes are theorems, checked here on every generated small graph, acyclic and cyclic,
     // with relation weights, by type and by name: Theorem 7, Deg_Mbs(a) ∈ [w(a)/2, w(a)];
     // Corollaries 1 and 2, Deg_Cbs(a), Deg_Hbs(a) ∈ (0, w(a)] when w(a) > 0 (and 0 when
