@@ -132,7 +132,12 @@ TEST_SUITE("principles.kit") {
         const auto cbs = narrative::weighted_card_based{};
         CHECK_FALSE(check_principle(principle::cardinality_precedence, hbs).holds);
         CHECK_FALSE(check_principle(principle::quality_precedence, hbs).holds);
-        CHECK_FALSE(check_principle(principle::compensation, mbs).holds);
+        const auto compensation = check_principle(principle::compensation, mbs);
+        CHECK_FALSE(compensation.holds);
+        CHECK(compensation.counterexample.find("no witness among") != std::string::npos);
+        CHECK(compensation.witness.empty());
+        CHECK(narrative::is_existential(principle::compensation));
+        CHECK_FALSE(narrative::is_existential(principle::quality_precedence));
         CHECK_FALSE(check_principle(principle::cardinality_precedence, mbs).holds);
         CHECK_FALSE(check_principle(principle::counting, mbs).holds);
         const auto reinforcement = check_principle(principle::reinforcement, mbs);
