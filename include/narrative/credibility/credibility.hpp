@@ -7,6 +7,7 @@
 #include <narrative/credibility/truth_discovery.hpp>
 #include <narrative/credibility/truth_problem.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <optional>
@@ -55,28 +56,19 @@ struct credibility_algorithm_info {
     return find_credibility_algorithm(name).run(p, o);
 }
 
-/// The claim of an object believed most, or nullopt when no claim has positive belief or the
-/// best two are tied (|difference| ≤ 10⁻¹² · max(1, best)).
-[[nodiscard]] inline std::optional<std::uint32_t> verdict(const truth_problem& p, const credibility_result& r,
-                                                          std::uint32_t object) {
-    std::optional<std::uint32_t> best{};
-    bool tie = false;
-    for (std::uint32_t c = p.object_offsets[object]; c < p.object_offsets[object + 1]; ++c) {
-        const double b = r.belief[c];
-        if (!(b > 0.0)) continue;
-        if (!best || b > r.belief[*best] + 1e-12 * std::max(1.0, r.belief[*best])) {
-            best = c;
-            tie = false;
-        } else if (std::abs(b - r.belief[*best]) <= 1e-12 * std::max(1.0, b)) {
-            tie = true;
-        }
-    }
-    if (tie) return std::nullopt;
-    return best;
+namespace detail {
+
+// Beliefs equal up to rounding: a tolerance relative to the larger one. Fact-finders leave
+// beliefs many orders of magnitude below 1 in large components (10⁻¹⁸ against 10⁻³⁰ on
+// Population), so an absolute floor would tie values that are nothing alike.
+[[nodiscard]] inline bool beliefs_tied(double a, double b) noexcept {
+    return std::abs(a - b) <= 1e-12 * std::max(std::abs(a), std::abs(b));
 }
 
+}  // namespace detail
+
 /// The claims of an object tied for the highest positive belief (empty without evidence);
-/// used to score ties as 1/k.
+/// used to score ties as 1/k. Tied: |b − best| ≤ 10⁻¹² · best (relative, whatever the scale).
 [[nodiscard]] inline std::vector<std::uint32_t> top_claims(const truth_problem& p, const credibility_result& r,
                                                            std::uint32_t object) {
     std::vector<std::uint32_t> top{};
@@ -84,8 +76,17 @@ struct credibility_algorithm_info {
     for (std::uint32_t c = p.object_offsets[object]; c < p.object_offsets[object + 1]; ++c) best = std::max(best, r.belief[c]);
     if (!(best > 0.0)) return top;
     for (std::uint32_t c = p.object_offsets[object]; c < p.object_offsets[object + 1]; ++c)
-        if (std::abs(r.belief[c] - best) <= 1e-12 * std::max(1.0, best)) top.push_back(c);
+        if (detail::beliefs_tied(r.belief[c], best)) top.push_back(c);
     return top;
+}
+
+/// The claim of an object believed most, or nullopt when no claim has positive belief or
+/// several are tied for the highest (as top_claims).
+[[nodiscard]] inline std::optional<std::uint32_t> verdict(const truth_problem& p, const credibility_result& r,
+                                                          std::uint32_t object) {
+    const auto top = top_claims(p, r, object);
+    if (top.size() != 1) return std::nullopt;
+    return top.front();
 }
 
 }  // namespace narrative

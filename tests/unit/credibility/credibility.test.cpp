@@ -61,4 +61,23 @@ TEST_SUITE("credibility.verdict") {
         CHECK_FALSE(narrative::verdict(p, r, 0).has_value());
         CHECK(narrative::top_claims(p, r, 0).empty());
     }
+    // Investment's beliefs of Chattanooga's Population2000 values in the Population data set
+    // (Pasternack & Roth 2010), 7.63e-18 against 8.19e-30: far below 1, and nothing alike. An
+    // absolute tolerance of 1e-12 tied them; ties are relative to the belief.
+    TEST_CASE("beliefs far below one are compared relative to their size") {
+        narrative::truth_problem_builder b;
+        const auto o = b.object("o", false);
+        b.value(o, "155554");
+        b.value(o, "455225");
+        const auto p = b.build();
+        narrative::credibility_result r{.belief = {7.63e-18, 8.19e-30}};
+        CHECK(narrative::verdict(p, r, 0) == 0u);
+        CHECK(narrative::top_claims(p, r, 0) == std::vector<std::uint32_t>{0});
+        r.belief = {1.05e-25, 0.0};
+        CHECK(narrative::top_claims(p, r, 0) == std::vector<std::uint32_t>{0});
+        // equal up to rounding (relative difference 1e-15): still a tie, at any scale
+        r.belief = {3e-20, 3e-20 * (1.0 + 1e-15)};
+        CHECK_FALSE(narrative::verdict(p, r, 0).has_value());
+        CHECK(narrative::top_claims(p, r, 0) == std::vector<std::uint32_t>{0, 1});
+    }
 }
