@@ -71,11 +71,14 @@ score evaluate(const truth_problem& p, const credibility_result& r, const std::v
 }
 
 // Books: the set of lower-case alphabetic tokens of length >= 2 minus a stop list, sorted and
-// joined with spaces; "" when nothing is left.
+// joined with spaces; "" when nothing is left. The stop list holds role words ("By (author)
+// Jones, Andy", "edited by", "foreword"), titles and missing-value markers ("Not Available",
+// "None"); with it the import gives the reference's 24,293 votes by 876 stores.
 std::string author_key(std::string_view text) {
     static const std::set<std::string> stop{"by", "and", "edited", "editor", "editors", "ed", "eds", "et",
-                                            "al", "jr", "sr", "not", "available", "foreword", "introduction",
-                                            "translated", "with", "the", "of", "phd", "dr", "prof"};
+                                            "al", "jr", "sr", "not", "available", "none", "author",
+                                            "foreword", "introduction", "translated", "with", "the", "of",
+                                            "phd", "dr", "prof"};
     std::set<std::string> tokens{};
     std::string cur{};
     auto flush = [&] {
