@@ -605,18 +605,15 @@ public:
                         // The same parents, then unattacked copies of the parents (which count
                         // only where the copies come out as strong as the originals).
                         for (const bool copies : {false, true}) {
-                            small_graph h = g;
-                            const std::uint32_t b = h.add(t);
-                            std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
-                            for (const auto& e : g.edges) {
-                                if (e.to != a) continue;
-                                std::uint32_t from = e.from;
-                                if (copies) {
-                                    from = h.add(s[e.from]);
-                                    pairs.emplace_back(e.from, from);
-                                }
-                                h.edges.push_back({.from = from, .to = b, .attack = e.attack, .weight = e.weight});
-                            }
+                            auto [h, b] = twin(g, a, t, true);
+                            std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // (parent, copy)
+                            if (copies)
+                                for (auto& e : h.edges)
+                                    if (e.to == b) {
+                                        const std::uint32_t copy = h.add(s[e.from]);
+                                        pairs.emplace_back(e.from, copy);
+                                        e.from = copy;
+                                    }
                             if (copies && pairs.empty()) continue;
                             const auto u = solve(h);
                             if (!u) continue;
@@ -633,10 +630,7 @@ public:
                         }
                     } else if (p == principle::proportionality) {
                         if (t >= 1.0) continue;
-                        small_graph h = g;
-                        const std::uint32_t b = h.add((t + 1.0) / 2.0);
-                        for (const auto& e : g.edges)
-                            if (e.to == a) h.edges.push_back({.from = e.from, .to = b, .attack = e.attack, .weight = e.weight});
+                        const auto [h, b] = twin(g, a, (t + 1.0) / 2.0, true);
                         const auto u = solve(h);
                         if (!u) continue;
                         const double sb = (*u)[b];
