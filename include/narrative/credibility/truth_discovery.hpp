@@ -250,6 +250,25 @@ inline void gather_rows(const std::vector<std::uint32_t>& off, const std::vector
     }
 }
 
+// The actor half of a round of the fixed-round methods: for every actor s, in blocks, the sum of
+// x over its claims, divided by the maximum of s's component (x is kept unnormalised, see
+// component_maxima), becomes T(s) = update(s, sum); t_max is reset and raised with the new T.
+template <class Update>
+void update_actors(const vote_table& t, const vote_components& comp, const std::vector<double>& x,
+                   const component_maxima& x_max, std::vector<double>& T, component_maxima& t_max,
+                   Update update) {
+    t_max.reset();
+    for (std::uint32_t first = 0; first < t.actor_count; first += block_rows) {
+        const std::uint32_t last = std::min(t.actor_count, first + block_rows);
+        gather_rows(t.actor_offsets, t.actor_claims, x, first, last, T);
+        for (std::uint32_t s = first; s < last; ++s) {
+            const std::uint32_t ks = comp.of_actor[s];
+            T[s] = update(s, T[s] / x_max.divisor(ks));
+            t_max.raise(ks, T[s]);
+        }
+    }
+}
+
 // Sums, AverageLog: trust from beliefs (f = identity or ln|C|·mean), beliefs from trust.
 // B is kept as raw sums; each actor's sum is divided by the maximum of its component (all its
 // claims share it), so that the claims need no normalisation pass until the end. These methods
@@ -272,16 +291,8 @@ template <class TrustOf>
             Bold = divided_by_component(B, comp.of_claim, b_max);
             Told = T;
         }
-        t_max.reset();
-        for (std::uint32_t first = 0; first < t.actor_count; first += block_rows) {
-            const std::uint32_t last = std::min(t.actor_count, first + block_rows);
-            gather_rows(t.actor_offsets, t.actor_claims, B, first, last, T);  // Σ_{c∈C_s} B(c), unnormalised
-            for (std::uint32_t s = first; s < last; ++s) {
-                const std::uint32_t ks = comp.of_actor[s];
-                T[s] = w[s] * trust_of(T[s] / b_max.divisor(ks), t.claims_of_size(s));
-                t_max.raise(ks, T[s]);
-            }
-        }
+        update_actors(t, comp, B, b_max, T, t_max,  // Σ_{c∈C_s} B(c)
+                      [&](std::uint32_t s, double sum) { return w[s] * trust_of(sum, t.claims_of_size(s)); });
         divide_by_component(T, comp.of_actor, t_max);
         b_max.reset();
         for (std::uint32_t c = 0; c < t.claim_count; ++c) {
@@ -330,16 +341,8 @@ template <class BeliefOf>
             Bold = divided_by_component(B, comp.of_claim, b_max);
             Told = T;
         }
-        t_max.reset();
-        for (std::uint32_t first = 0; first < t.actor_count; first += block_rows) {
-            const std::uint32_t last = std::min(t.actor_count, first + block_rows);
-            gather_rows(t.actor_offsets, t.actor_claims, returns, first, last, T);  // returns, unnormalised
-            for (std::uint32_t s = first; s < last; ++s) {
-                const std::uint32_t ks = comp.of_actor[s];
-                T[s] = stake[s] * (T[s] / b_max.divisor(ks));
-                t_max.raise(ks, T[s]);
-            }
-        }
+        update_actors(t, comp, returns, b_max, T, t_max,  // Σ_{c∈C_s} B(c)/H(c)
+                      [&](std::uint32_t s, double sum) { return stake[s] * sum; });
         for (std::uint32_t s = 0; s < t.actor_count; ++s) {
             T[s] /= t_max.divisor(comp.of_actor[s]);
             stake[s] = T[s] * inv_size[s];
