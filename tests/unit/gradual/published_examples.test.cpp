@@ -96,6 +96,22 @@ narrative::case_model two_full_attackers(bool with_b) {
     return make_case({{"a", 0.5}, {"b", 1.0}, {"c", 1.0}}, {{"b", "a"}, {"c", "a"}}, {});
 }
 
+/// The contribution counterexample scored by type and by name, and by name without b.
+struct contribution_runs {
+    narrative::score_result by_type{}, by_name{}, without_b{};
+};
+
+template <class S>
+contribution_runs score_two_full_attackers(const S& semantics) {
+    contribution_runs r{.by_type = narrative::score(two_full_attackers(true), semantics),
+                        .by_name = narrative::score(two_full_attackers(true), S::name),
+                        .without_b = narrative::score(two_full_attackers(false), S::name)};
+    REQUIRE(r.by_type.strength.size() == 3);
+    REQUIRE(r.by_name.strength.size() == 3);
+    REQUIRE(r.without_b.strength.size() == 2);
+    return r;
+}
+
 constexpr double full_precision = 1e-9;  // values printed with 13 or more significant digits
 constexpr double three_decimals = 5e-4;  // values printed rounded to 3 decimals
 
@@ -345,12 +361,7 @@ TEST_SUITE("gradual.published") {
     // -0.20246579625022176", i.e. σ(a) = 0.29753420374977824 (full double precision).
     // Hand check: σ(a) = 1 − 0.75/(1 + 0.5·e^−2); without b, 1 − 0.75/(1 + 0.5·e^−1).
     TEST_CASE("euler-based reproduces the contribution counterexample printed by QBAF-Py") {
-        const auto by_type = narrative::score(two_full_attackers(true), narrative::euler_based{});
-        const auto by_name = narrative::score(two_full_attackers(true), "euler-based");
-        const auto without_b = narrative::score(two_full_attackers(false), "euler-based");
-        REQUIRE(by_type.strength.size() == 3);
-        REQUIRE(by_name.strength.size() == 3);
-        REQUIRE(without_b.strength.size() == 2);
+        const auto [by_type, by_name, without_b] = score_two_full_attackers(narrative::euler_based{});
         CHECK(by_type.solver.method == narrative::solver_method::dag);
         CHECK(by_type.strength[0] - 0.5 ==
               doctest::Approx(-0.20246579625022176).epsilon(full_precision));
@@ -366,12 +377,7 @@ TEST_SUITE("gradual.published") {
     // strength of a: -0.13347819737727729", i.e. σ(a) = 0.3665218026227227. Hand check: only the
     // strongest attacker counts, s = −1, σ(a) = 1 − 0.75/(1 + 0.5·e^−1) with or without b.
     TEST_CASE("euler-based-top reproduces the contribution counterexample printed by QBAF-Py") {
-        const auto by_type = narrative::score(two_full_attackers(true), narrative::euler_based_top{});
-        const auto by_name = narrative::score(two_full_attackers(true), "euler-based-top");
-        const auto without_b = narrative::score(two_full_attackers(false), "euler-based-top");
-        REQUIRE(by_type.strength.size() == 3);
-        REQUIRE(by_name.strength.size() == 3);
-        REQUIRE(without_b.strength.size() == 2);
+        const auto [by_type, by_name, without_b] = score_two_full_attackers(narrative::euler_based_top{});
         CHECK(by_type.strength[0] - 0.5 ==
               doctest::Approx(-0.13347819737727729).epsilon(full_precision));
         CHECK(by_name.strength[0] - 0.5 ==
@@ -385,12 +391,7 @@ TEST_SUITE("gradual.published") {
     // for c) and "Final strength of a minus initial strength of a: -0.25", i.e. σ(a) = 0.25.
     // Hand check: s = (1 − 1)(1 − 1) − 1 = −1 with or without b, σ(a) = 0.5 − 0.5·1/(1 + 1).
     TEST_CASE("sd-df-quad reproduces the contribution counterexample printed by QBAF-Py") {
-        const auto by_type = narrative::score(two_full_attackers(true), narrative::sd_df_quad{});
-        const auto by_name = narrative::score(two_full_attackers(true), "sd-df-quad");
-        const auto without_b = narrative::score(two_full_attackers(false), "sd-df-quad");
-        REQUIRE(by_type.strength.size() == 3);
-        REQUIRE(by_name.strength.size() == 3);
-        REQUIRE(without_b.strength.size() == 2);
+        const auto [by_type, by_name, without_b] = score_two_full_attackers(narrative::sd_df_quad{});
         CHECK(by_type.strength[0] - 0.5 == doctest::Approx(-0.25).epsilon(full_precision));
         CHECK(by_name.strength[0] - 0.5 == doctest::Approx(-0.25).epsilon(full_precision));
         CHECK(by_type.strength[0] - without_b.strength[0] == 0.0);
