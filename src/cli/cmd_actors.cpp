@@ -78,6 +78,14 @@ std::string render_text(const case_model& c, const consistency_report& rep, bool
             out << (i ? ", " : "") << p.values[i].value << " " << buf;
         }
         out << "  → " << (p.verdict ? *p.verdict : std::string("no verdict")) << '\n';
+        // The strongest counted statements on each side (evidence-em).
+        std::size_t shown = 0;
+        for (const auto& e : p.evidence) {
+            if (e.role != vote_role::counted || shown == 3) break;
+            out << (markdown ? "  - " : "      ") << c.statement_at(e.statement).id << " (" << (e.against ? "against " : "")
+                << e.value << ", weight " << format_score({.value = e.weight, .reason = {}}) << ")\n";
+            ++shown;
+        }
     }
     out << "\nUndefined scores (-):\n";
     any = false;
@@ -115,12 +123,7 @@ void register_actors(CLI::App& app) {
             for (const auto& a : rep.actors) actors.push_back(json_actor(c, a));
             doc["actors"] = std::move(actors);
             auto props = nlohmann::ordered_json::array();
-            for (const auto& p : rep.propositions) {
-                auto values = nlohmann::ordered_json::array();
-                for (const auto& v : p.values) values.push_back({{"value", v.value}, {"belief", json_number(v.belief)}});
-                props.push_back({{"id", p.id}, {"values", std::move(values)},
-                                 {"verdict", p.verdict ? nlohmann::ordered_json(*p.verdict) : nlohmann::ordered_json(nullptr)}});
-            }
+            for (const auto& p : rep.propositions) props.push_back(json_proposition(c, p));
             doc["propositions"] = std::move(props);
             text = doc.dump(2) + "\n";
         } else {

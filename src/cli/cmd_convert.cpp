@@ -6,6 +6,7 @@
 #include <narrative/io/case_json.hpp>
 #include <narrative/io/dot.hpp>
 #include <narrative/io/graphml.hpp>
+#include <narrative/infer/infer_relations.hpp>
 
 #include <algorithm>
 #include <memory>
@@ -50,6 +51,7 @@ case_model read_as(const std::string& format, const std::string& path) {
 void register_convert(CLI::App& app) {
     struct options {
         std::string input{}, output{}, from{}, to{};
+        bool no_infer = false;
     };
     auto opts = std::make_shared<options>();
     CLI::App* cmd = app.add_subcommand(
@@ -59,20 +61,26 @@ void register_convert(CLI::App& app) {
         ->required();
     cmd->add_option("--from", opts->from, "Input format")->check(CLI::IsMember({"json", "graphml", "dot"}));
     cmd->add_option("--to", opts->to, "Output format")->check(CLI::IsMember({"json", "graphml", "dot"}));
+    cmd->add_flag("--no-infer", opts->no_infer,
+                  "DOT: draw only the relations stated in the case (by default the relations inferred from claims "
+                  "are drawn too, dotted); case JSON and GraphML never carry inferred relations");
     cmd->callback([opts] {
         const std::string from = format_of(opts->input, opts->from, "input");
         const std::string to = format_of(opts->output, opts->to, "output");
         if (from == "dot")
             throw usage_error(std::string("cannot read DOT (it is an export for drawing); formats that can be read: ") +
                               readable_formats);
-        const case_model c = read_as(from, opts->input);
+        case_model c = read_as(from, opts->input);
         std::string text;
         if (to == "json")
             text = write_case(c);
         else if (to == "graphml")
             text = write_graphml(c);
-        else if (to == "dot")
+        else if (to == "dot") {
+            // A drawing is an analysis view: the inferred relations are drawn, as the analyses use them.
+            if (!opts->no_infer) (void)infer_relations(c);
             text = write_dot(c);
+        }
         else
             throw usage_error("cannot write format \"" + to + "\"; formats that can be written: " + writable_formats);
         emit_to(opts->output, text);

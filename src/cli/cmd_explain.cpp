@@ -7,6 +7,7 @@
 
 #include <narrative/detail/closest_id.hpp>
 
+#include <algorithm>
 #include <memory>
 #include <sstream>
 
@@ -25,6 +26,40 @@ std::string suggest(const std::vector<std::string>& ids, const std::string& want
     return best ? "; did you mean \"" + *best + "\"?" : std::string{};
 }
 
+// The text and source of a cited statement, indented under its line.
+void cited(std::ostringstream& out, const case_model& c, statement_index v, const char* indent) {
+    const statement& s = c.statement_at(v);
+    if (s.text) out << indent << "\"" << *s.text << "\"\n";
+    if (s.source) out << indent << "source: " << *s.source << '\n';
+}
+
+std::string explain_proposition_text(const case_model& c, const consistency_report& rep, const proposition_belief& p) {
+    std::ostringstream out;
+    out << "proposition " << p.id;
+    if (const auto index = c.find_proposition(p.id); index && c.propositions()[*index].text)
+        out << ": " << *c.propositions()[*index].text;
+    out << "\nbeliefs (" << rep.credibility.algorithm << "):";
+    for (const auto& v : p.values) out << ' ' << v.value << ' ' << fixed3(v.belief);
+    out << "\nverdict: " << (p.verdict ? *p.verdict : std::string("none (a tie or no evidence)")) << "\n\n";
+    if (p.evidence.empty()) {
+        out << "the statements behind it (" << rep.credibility.algorithm << " does not weigh single statements):\n";
+        for (const auto& ob : rep.problem.observations) {
+            if (ob.statement == no_statement || rep.problem.object_ids[rep.problem.claim_object[ob.claim]] != p.id) continue;
+            out << "  " << detail::statement_label(c, ob.statement) << " by " << rep.problem.actor_ids[ob.actor] << ": "
+                << detail::claim_label(c.statement_at(ob.statement)) << '\n';
+            cited(out, c, ob.statement, "      ");
+        }
+        return out.str();
+    }
+    out << "log-odds each statement adds to the value it speaks for: dependence x (actor accuracy term + evidence + "
+           "interest); P(value) = exp(sum) / sum over values\n";
+    for (const auto& e : p.evidence) {
+        out << "  " << e.detail << '\n';
+        cited(out, c, e.statement, "      ");
+    }
+    return out.str();
+}
+
 std::string explain_actor_text(const case_model& c, const consistency_report& rep, const actor_consistency& a) {
     std::ostringstream out;
     const actor& who = c.actor_at(a.actor);
@@ -34,7 +69,17 @@ std::string explain_actor_text(const case_model& c, const consistency_report& re
                        const char* how) {
         out << title << ": " << (s.value ? fixed3(*s.value) : "undefined (" + s.reason + ")") << '\n';
         if (s.value) out << "  " << how << '\n';
-        for (const auto& it : items) out << "  " << (it.effect >= 0 ? "+" : "") << fixed3(it.effect) << "  " << it.detail << '\n';
+        for (const auto& it : items) {
+            out << "  " << (it.effect >= 0 ? "+" : "") << fixed3(it.effect) << "  " << it.detail << '\n';
+            cited(out, c, it.statement, "         ");
+            for (const auto index : it.relations) {
+                const relation_handle e = c.relations()[index];
+                const relation& r = c.relation_at(e);
+                out << "         relation " << c.statement_at(c.source(e)).id << " " << to_string(r.type) << " "
+                    << c.statement_at(c.target(e)).id << " (" << to_string(r.provenance)
+                    << (r.rule.empty() ? "" : " by " + r.rule) << ")" << (r.note ? ": " + *r.note : std::string{}) << '\n';
+            }
+        }
         if (s.value && items.empty()) out << "  nothing moved it from its neutral value\n";
         out << '\n';
     };
@@ -55,17 +100,44 @@ void register_explain(CLI::App& app) {
     auto path = std::make_shared<std::string>();
     auto actor_id = std::make_shared<std::string>();
     auto statement_id = std::make_shared<std::string>();
-    CLI::App* cmd = app.add_subcommand("explain", "Why an actor or a statement scores as it does");
+    auto proposition_id = std::make_shared<std::string>();
+    CLI::App* cmd = app.add_subcommand("explain", "Why an actor, a statement or a proposition scores as it does");
     cmd->add_option("CASE", *path, "Case file (- for standard input)")->required();
     auto* a = cmd->add_option("--actor", *actor_id, "Explain this actor's consistency and credibility");
     auto* s = cmd->add_option("--statement", *statement_id, "Explain the belief in this statement's claim");
+    auto* pr = cmd->add_option("--proposition", *proposition_id,
+                               "Explain this proposition's verdict: the statements that decided it, with their weights");
     a->excludes(s);
+    a->excludes(pr);
     s->excludes(a);
+    s->excludes(pr);
+    pr->excludes(a);
+    pr->excludes(s);
     add_actor_report_options(cmd, *options);
     add_output_options(cmd, *output);
     cmd->callback([=] {
-        if (actor_id->empty() && statement_id->empty()) throw usage_error("explain: give --actor ID or --statement ID");
+        if (actor_id->empty() && statement_id->empty() && proposition_id->empty())
+            throw usage_error("explain: give --actor ID, --statement ID or --proposition ID");
         case_model c = load_case_argument(*path);
+        if (!proposition_id->empty()) {
+            const auto rep = run_actor_report(c, *options, 0);
+            const auto it = std::find_if(rep.propositions.begin(), rep.propositions.end(),
+                                         [&](const auto& p) { return p.id == *proposition_id; });
+            if (it == rep.propositions.end()) {
+                std::vector<std::string> ids{};
+                for (const auto& p : rep.propositions) ids.push_back(p.id);
+                throw usage_error("explain: no statement with an actor makes a claim about proposition \"" +
+                                  *proposition_id + "\"" + suggest(ids, *proposition_id));
+            }
+            if (output->format == "json") {
+                nlohmann::ordered_json doc = {{"format", "narrative-explain/1"}, {"credibility", json_run(rep.credibility)},
+                                              {"proposition", json_proposition(c, *it)}};
+                emit(*output, doc.dump(2) + "\n");
+            } else {
+                emit(*output, explain_proposition_text(c, rep, *it));
+            }
+            return;
+        }
         if (!actor_id->empty()) {
             const auto index = c.find_actor(*actor_id);
             if (!index) {

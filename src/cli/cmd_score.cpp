@@ -4,6 +4,7 @@
 #include "commands.hpp"
 
 #include <narrative/gradual/registry.hpp>
+#include <narrative/infer/infer_relations.hpp>
 #include <narrative/model/compiled_graph.hpp>
 
 #include <nlohmann/json.hpp>
@@ -25,6 +26,7 @@ struct score_command {
     std::string solver = "auto";
     double tolerance = 1e-9;
     std::size_t max_iterations = 10000;
+    bool no_infer = false;
     output_options output{};
 };
 
@@ -136,6 +138,8 @@ void register_score(CLI::App& app) {
     cmd->add_option("--tolerance", opts->tolerance, "Stop when the residual is at most this (default 1e-9)");
     cmd->add_option("--max-iterations", opts->max_iterations,
                     "Limit on Jacobi iterations and on RK4 steps (default 10000)");
+    cmd->add_flag("--no-infer", opts->no_infer,
+                  "Use only the relations stated in the case (no relations inferred from claims)");
     add_output_options(cmd, opts->output);
     cmd->callback([opts] {
         // Names and parameters first (exit 2), before reading the case.
@@ -148,7 +152,9 @@ void register_score(CLI::App& app) {
                               "' (valid: a positive finite number)");
         if (options.max_iterations < 1)
             throw usage_error("invalid --max-iterations '0' (valid: an integer >= 1)");
-        const case_model c = load_case_argument(opts->input);
+        case_model c = load_case_argument(opts->input);
+        // Every analysis command reads the relations the claims imply, as contradictions and actors do.
+        if (!opts->no_infer) (void)infer_relations(c);
         const std::string source = opts->input == "-" ? "<stdin>" : opts->input;
         const score_result r = semantics.score(compiled_graph::compile(c), options);
         if (opts->output.format == "json")

@@ -81,7 +81,8 @@ public:
             const std::string at = "/statements/" + std::to_string(i);
             ojson s = ojson::object();
             for (const auto& [name, value] : r.vertices[i].data) {
-                if (name == "id" || name == "actor" || name == "time" || name == "text" || name == "source")
+                if (name == "id" || name == "actor" || name == "time" || name == "text" || name == "source" ||
+                    name == "evidence" || name == "interest")
                     s[name] = value;
                 else if (name == "base")
                     s[name] = number_value(value, at + "/base");

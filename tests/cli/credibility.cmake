@@ -36,7 +36,7 @@ narrative_cli_test("explain actor says why Trump is contradicted"
     STDOUT "external consistency: 0\\.[0-4][0-9][0-9].*contradicted by india-2025-05.*contradicted by dar-2025-09")
 narrative_cli_test("explain actor gives the tension behind Pakistan's self-consistency"
     ARGS explain "${NARRATIVE_CEASEFIRE}" --actor pakistan-leadership --format json
-    STDOUT "\"format\": \"narrative-explain/1\".*\"kind\": \"tension\",[ \n]*\"statement\": \"pakistan-leadership-2025-05-private\",[ \n]*\"other\": \"pakistan-leadership-2025-public-no-dependence\"")
+    STDOUT "\"format\": \"narrative-explain/1\".*\"kind\": \"tension\",[ \n]*\"statement\": \"pakistan-leadership-2025-05-private\",[ \n]*\"source\": [^\n]*,[ \n]*\"other\": \"pakistan-leadership-2025-public-no-dependence\",[ \n]*\"relations\": \\[[ \n]*{[ \n]*\"from\": \"pakistan-leadership-2025-05-private\",[ \n]*\"to\": \"pakistan-leadership-2025-public-no-dependence\"")
 narrative_cli_test("explain statement lists who stands behind each value"
     ARGS explain "${NARRATIVE_CEASEFIRE}" --statement trump-2025-05-10
     STDOUT "belief in ceasefire-broker.*asserts by india-government \\(india-2026-01-08.*contradicted by india-2025-05")
@@ -45,7 +45,7 @@ narrative_cli_test("explain rejects an unknown actor with a suggestion"
     EXIT 2 NO_STDOUT STDERR "unknown actor \"trum\"; did you mean \"trump\"")
 narrative_cli_test("explain needs an actor or a statement"
     ARGS explain "${NARRATIVE_CEASEFIRE}"
-    EXIT 2 NO_STDOUT STDERR "give --actor ID or --statement ID")
+    EXIT 2 NO_STDOUT STDERR "give --actor ID, --statement ID or --proposition ID")
 narrative_cli_test("explain takes only one of actor and statement"
     ARGS explain "${NARRATIVE_CEASEFIRE}" --actor trump --statement trump-2025-05-10
     EXIT 2 NO_STDOUT)

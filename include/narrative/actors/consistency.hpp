@@ -72,16 +72,35 @@ struct value_belief {
     double belief = 0.0;
 };
 
+/// One statement behind a verdict, as evidence-em weighed it (see evidence_vote).
+struct proposition_evidence {
+    statement_index statement = 0;
+    std::uint32_t actor = 0;
+    std::string value{};        ///< the value it speaks for (or against, when `against`)
+    bool against = false;       ///< a denial of one value among more than two
+    vote_role role = vote_role::counted;
+    double weight = 0.0;        ///< log-odds added to `value` (0 unless counted)
+    double log_actor = 0.0, log_evidence = 0.0, log_interest = 0.0;
+    double dependence = 1.0;
+    std::optional<statement_index> depends_on{};     ///< the stronger voice it repeats
+    bool same_group = false;
+    std::optional<statement_index> superseded_by{};  ///< the later statement that replaced it
+    std::string detail{};       ///< one human-readable line: weight and why
+};
+
 /// What the evidence says about one proposition (object of the truth problem).
 struct proposition_belief {
     std::string id{};
     std::vector<value_belief> values{};
     std::optional<std::string> verdict{};  ///< the value believed most; unset on a tie or without evidence
+    /// The statements that decided it (evidence-em only): counted ones by |weight|, then the
+    /// repeats and superseded ones.
+    std::vector<proposition_evidence> evidence{};
 };
 
 /// Parameters of the report.
 struct actor_consistency_options {
-    std::string algorithm = "truthfinder";  ///< a credibility_algorithms() name
+    std::string algorithm = "evidence-em";  ///< a credibility_algorithms() name
     credibility_options credibility{.exclusive_implication = -1.0};
     self_contradiction_options tensions{};
     /// Weight of a position shift (a change of mind over time) relative to a simultaneous
@@ -94,6 +113,8 @@ struct actor_consistency_options {
 struct consistency_report {
     credibility_result credibility{};
     truth_problem problem{};
+    std::vector<evidence_vote> votes{};  ///< how evidence-em weighed each observation (else empty)
+    std::vector<double> prior_accuracy{};  ///< evidence-em's accuracy prior per actor (else empty)
     std::vector<actor_consistency> actors{};          ///< in case order
     std::vector<proposition_belief> propositions{};   ///< objects with at least one statement
 };
@@ -153,7 +174,17 @@ inline void keep_top(std::vector<explanation_item>& items, std::size_t n, bool b
                                                                  const actor_consistency_options& options = {}) {
     consistency_report rep{};
     rep.problem = make_truth_problem(c);
-    rep.credibility = run_credibility(options.algorithm, rep.problem, options.credibility);
+    if (options.algorithm == "evidence-em") {
+        evidence_model_options e = options.credibility.evidence;
+        if (options.credibility.max_iterations) e.max_iterations = *options.credibility.max_iterations;
+        if (options.credibility.tolerance) e.tolerance = *options.credibility.tolerance;
+        auto detailed = evidence_em_detailed(rep.problem, e);
+        rep.credibility = std::move(detailed.scores);
+        rep.votes = std::move(detailed.votes);
+        rep.prior_accuracy = std::move(detailed.prior_accuracy);
+    } else {
+        rep.credibility = run_credibility(options.algorithm, rep.problem, options.credibility);
+    }
     const truth_problem& p = rep.problem;
     const credibility_result& r = rep.credibility;
     const bool have_beliefs = r.status != credibility_status::empty;
@@ -264,14 +295,16 @@ inline void keep_top(std::vector<explanation_item>& items, std::size_t n, bool b
                     for (auto [e, end] = boost::in_edges(v, c.graph()); e != end; ++e) consider(boost::source(*e, c.graph()), c.graph()[*e]);
                     for (auto [e, end] = boost::out_edges(v, c.graph()); e != end; ++e) consider(boost::target(*e, c.graph()), c.graph()[*e]);
                 }
-                double wsum = 0.0, agree = 0.0;
+                double wsum = 0.0, agree = 0.0, wmax = 0.0;
                 std::vector<std::uint32_t> rels{};
                 std::string who{};
+                // Weights relative to the heaviest: a ratio of subnormal weights would underflow.
+                for (const auto& [key, l] : links) wmax = std::max(wmax, l.first);
                 for (const auto& [key, l] : links) {
                     const auto [other, type] = key;
                     const double ag = type == relation_type::supports ? *claimed[other] : 1.0 - *claimed[other];
-                    wsum += l.first;
-                    agree += l.first * ag;
+                    wsum += l.first / wmax;
+                    agree += l.first / wmax * ag;
                     rels.push_back(l.second);
                     who += (who.empty() ? "" : ", ") + std::string(type == relation_type::supports ? "supported by " : "contradicted by ") +
                            c.statement_at(other).id + " (belief " + detail::fixed3(*claimed[other]) + ")";
@@ -318,10 +351,49 @@ inline void keep_top(std::vector<explanation_item>& items, std::size_t n, bool b
                     only_reports = s.claim->effective_stance() == stance::reports;
                     if (!only_reports) break;
                 }
-            ac.credibility.reason = r.status == credibility_status::empty ? "no claims in the case"
-                                    : !any                                ? "no claims: nothing to check"
-                                    : only_reports                        ? "only reports claims, never asserts or denies"
-                                                                          : "no vote left after collapsing repetitions";
+            bool denies_many = false;
+            for (const auto v : own)
+                if (const auto& s = c.statement_at(v); s.claim && s.claim->effective_stance() == stance::denies)
+                    if (const proposition* pr = c.proposition_of(*s.claim); pr && pr->values && pr->values->size() > 2)
+                        denies_many = true;
+            ac.credibility.reason =
+                r.status == credibility_status::empty ? "no claims in the case"
+                : !any                                ? "no claims: nothing to check"
+                : only_reports                        ? "only reports claims, never asserts or denies"
+                : denies_many ? "its claims are denials of one value among several, which " + r.algorithm +
+                                    " does not count as votes (evidence-em does)"
+                              : "its votes cancel out: on each proposition it took as many positions for one value "
+                                "as for another, and " + r.algorithm + " keeps one vote per actor and proposition";
+        } else if (!rep.votes.empty()) {
+            ac.credibility.value = std::clamp(cred, 0.0, 1.0);
+            // evidence-em: A = (a₀·prior + Σ P(position right)) / (a₀ + n); each position moves it
+            // by (P − prior)/(a₀ + n).
+            const auto& eo = options.credibility.evidence;
+            std::size_t n_positions = 0;
+            std::vector<const evidence_vote*> mine{};
+            for (const auto& vote : rep.votes)
+                if (vote.actor == a && vote.role != vote_role::repeat) mine.push_back(&vote);
+            std::vector<std::tuple<std::uint32_t, int>> seen_positions{};
+            for (const auto* vote : mine) {
+                const auto key = std::make_tuple(vote->claim, vote->sign);
+                if (std::find(seen_positions.begin(), seen_positions.end(), key) == seen_positions.end()) seen_positions.push_back(key);
+            }
+            n_positions = seen_positions.size();
+            const double prior = a < rep.prior_accuracy.size() ? rep.prior_accuracy[a] : eo.default_accuracy;
+            std::vector<explanation_item> items{};
+            for (const auto* vote : mine) {
+                if (vote->statement == no_statement) continue;
+                const double right = vote->sign > 0 ? r.belief[vote->claim] : 1.0 - r.belief[vote->claim];
+                std::string why = detail::statement_label(c, vote->statement) + " " + detail::claim_label(c.statement_at(vote->statement)) +
+                                  ": belief " + detail::fixed3(right) + "; " + std::string(to_string(vote->role));
+                if (vote->superseded_by != no_statement) why += " by " + c.statement_at(vote->superseded_by).id;
+                items.push_back(explanation_item{
+                    .kind = explanation_kind::claim, .statement = vote->statement, .other = std::nullopt, .relations = {},
+                    .value = right, .effect = (right - prior) / (eo.prior_strength + static_cast<double>(n_positions)),
+                    .detail = why});
+            }
+            ac.credibility_explanation = std::move(items);
+            detail::keep_top(ac.credibility_explanation, options.explanation_items, true);
         } else {
             ac.credibility.value = std::clamp(cred, 0.0, 1.0);
             std::vector<explanation_item> items{};
@@ -353,6 +425,38 @@ inline void keep_top(std::vector<explanation_item>& items, std::size_t n, bool b
             pb.values.push_back({.value = p.claim_values[k], .belief = r.belief[k]});
         if (have_beliefs)
             if (const auto best = verdict(p, r, o)) pb.verdict = p.claim_values[*best];
+        for (const auto& vote : rep.votes) {
+            if (vote.object != o || vote.statement == no_statement) continue;
+            proposition_evidence e{.statement = vote.statement, .actor = vote.actor, .value = p.claim_values[vote.claim],
+                                   .against = vote.sign < 0, .role = vote.role, .weight = vote.weight,
+                                   .log_actor = vote.log_actor, .log_evidence = vote.log_evidence,
+                                   .log_interest = vote.log_interest, .dependence = vote.dependence,
+                                   .depends_on = std::nullopt, .same_group = vote.same_group,
+                                   .superseded_by = std::nullopt, .detail = {}};
+            if (vote.depends_on != no_statement) e.depends_on = vote.depends_on;
+            if (vote.superseded_by != no_statement) e.superseded_by = vote.superseded_by;
+            const statement& st = c.statement_at(vote.statement);
+            std::string line = detail::statement_label(c, vote.statement) + " by " + p.actor_ids[vote.actor] + ": " +
+                               (e.against ? "against " : "for ") + e.value + ", ";
+            if (vote.role == vote_role::counted) {
+                line += "weight " + detail::fixed3(vote.weight) + " = " + detail::fixed3(vote.dependence) + " x (actor " +
+                        detail::fixed3(vote.log_actor) + " + " + std::string(to_string(st.effective_evidence())) + " " +
+                        detail::fixed3(vote.log_evidence) + " + " +
+                        (st.interest ? std::string(to_string(*st.interest)) : std::string("neutral")) + " " +
+                        detail::fixed3(vote.log_interest) + ")";
+                if (vote.depends_on != no_statement)
+                    line += std::string(vote.same_group ? "; same group as " : "; may copy ") + c.statement_at(vote.depends_on).id;
+            } else {
+                line += std::string(to_string(vote.role));
+                if (vote.superseded_by != no_statement) line += " by " + c.statement_at(vote.superseded_by).id;
+            }
+            e.detail = std::move(line);
+            pb.evidence.push_back(std::move(e));
+        }
+        std::stable_sort(pb.evidence.begin(), pb.evidence.end(), [](const auto& x, const auto& y) {
+            if ((x.role == vote_role::counted) != (y.role == vote_role::counted)) return x.role == vote_role::counted;
+            return std::abs(x.weight) > std::abs(y.weight);
+        });
         rep.propositions.push_back(std::move(pb));
     }
     return rep;

@@ -3,6 +3,7 @@
 // Run a truth-discovery algorithm by name (the CLI's `--credibility NAME`), and read verdicts:
 // the value believed most for each proposition.
 
+#include <narrative/credibility/evidence_model.hpp>
 #include <narrative/credibility/stance_em.hpp>
 #include <narrative/credibility/truth_discovery.hpp>
 #include <narrative/credibility/truth_problem.hpp>
@@ -24,9 +25,18 @@ struct credibility_algorithm_info {
     credibility_result (*run)(const truth_problem&, const credibility_options&) = nullptr;
 };
 
+/// evidence-em through the registry's signature: credibility_options::evidence, with
+/// max_iterations and tolerance taken from credibility_options when they are set.
+[[nodiscard]] inline credibility_result evidence_em_registered(const truth_problem& p, const credibility_options& o) {
+    evidence_model_options e = o.evidence;
+    if (o.max_iterations) e.max_iterations = *o.max_iterations;
+    if (o.tolerance) e.tolerance = *o.tolerance;
+    return evidence_em(p, e);
+}
+
 /// Every algorithm, in the order of the docs; names are the CLI's exact spellings.
-[[nodiscard]] inline const std::array<credibility_algorithm_info, 9>& credibility_algorithms() noexcept {
-    static const std::array<credibility_algorithm_info, 9> table{{
+[[nodiscard]] inline const std::array<credibility_algorithm_info, 10>& credibility_algorithms() noexcept {
+    static const std::array<credibility_algorithm_info, 10> table{{
         {"voting", "share of actors voting for each value; trust = agreement with the majority", &voting},
         {"sums", "hubs and authorities: trust sums beliefs, belief sums trust (Pasternack & Roth 2010)", &sums},
         {"average-log", "Sums with trust = ln|C_s| times mean belief (Pasternack & Roth 2010)", &average_log},
@@ -36,6 +46,7 @@ struct credibility_algorithm_info {
         {"2-estimates", "truth and error rate estimated from positive and negative views (Galland et al. 2010)", &two_estimates},
         {"3-estimates", "2-Estimates with a difficulty per claim (Galland et al. 2010)", &three_estimates},
         {"stance-em", "EM over stances that learns from hedged reports as a signal of their own (Dawid & Skene 1979)", &stance_em},
+        {"evidence-em", "source accuracy with statements weighed by evidence kind and interest, dependent sources counted once, later positions superseding earlier ones (after Dong et al. 2009)", &evidence_em_registered},
     }};
     return table;
 }

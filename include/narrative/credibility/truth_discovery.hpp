@@ -3,6 +3,7 @@
 // The classic fact-finders in one framework: Voting, Sums, AverageLog, Investment,
 // PooledInvestment, TruthFinder, 2-Estimates and 3-Estimates, each with convergence reporting.
 
+#include <narrative/credibility/evidence_options.hpp>
 #include <narrative/credibility/truth_problem.hpp>
 
 #include <algorithm>
@@ -66,6 +67,8 @@ struct credibility_options {
     /// stance-em: strength α of the pooled stance table as a prior on each actor's own table
     /// (hierarchical shrinkage); 0 uses the pooled table alone.
     double em_actor_shrinkage = 0.0;
+    /// evidence-em's parameters; max_iterations and tolerance above override theirs when set.
+    evidence_model_options evidence{};
 };
 
 /// Scores of actors and claims with the run's convergence report.

@@ -24,6 +24,19 @@ namespace narrative {
 /// "No statement" in truth_observation::statement (an observation built by hand).
 inline constexpr std::uint32_t no_statement = std::numeric_limits<std::uint32_t>::max();
 
+/// "No group" in truth_problem::actor_group.
+inline constexpr std::uint32_t no_group = std::numeric_limits<std::uint32_t>::max();
+
+/// What an observation is, besides its stance: its provenance and when it was made. Read only
+/// by the models that weigh provenance (evidence-em); the classic fact-finders ignore it.
+struct observation_details {
+    evidence_kind evidence = evidence_kind::claim;
+    std::optional<enum interest> interest{};  ///< unset: neutral
+    bool dated = false;                       ///< whether `time_start`/`time_end` are set
+    std::int64_t time_start = 0;              ///< the time_point interval [start, end)
+    std::int64_t time_end = 0;
+};
+
 /// One stance observation: an actor takes a stance on one claim (the claim as stated; for a
 /// yes/no object that is always its "true" claim, and `denies` says "false").
 struct truth_observation {
@@ -31,6 +44,7 @@ struct truth_observation {
     std::uint32_t claim = 0;
     enum stance stance = stance::asserts;
     std::uint32_t statement = no_statement;  ///< the statement it comes from, for explanations
+    observation_details details{};
 };
 
 /// imp(from → to) ∈ [−1, 1]: how far `from` being true makes `to` likely (+) or unlikely (−).
@@ -48,6 +62,10 @@ struct truth_implication {
 struct truth_problem {
     std::vector<std::string> actor_ids{};
     std::vector<std::optional<double>> actor_prior{};  ///< declared prior in [0, 1], or unset
+    /// Index into group_ids of each actor's declared group, or no_group: actors of one group
+    /// are not independent sources (evidence-em).
+    std::vector<std::uint32_t> actor_group{};
+    std::vector<std::string> group_ids{};
     std::vector<std::string> object_ids{};
     std::vector<bool> object_yes_no{};
     std::vector<std::uint32_t> object_offsets{0};      ///< size objects + 1
@@ -85,15 +103,23 @@ class truth_problem_builder {
 public:
     /// Adds an actor (or returns the existing one with this id). A prior outside [0, 1] throws
     /// model_error.
-    std::uint32_t actor(std::string_view id, std::optional<double> prior = std::nullopt) {
+    /// `group` marks actors that are not independent sources (same group, same voice).
+    std::uint32_t actor(std::string_view id, std::optional<double> prior = std::nullopt,
+                        std::optional<std::string_view> group = std::nullopt) {
         if (prior && !(*prior >= 0.0 && *prior <= 1.0))
             throw model_error("actor \"" + std::string(id) + "\": prior must be in [0, 1]");
         const auto [it, added] = actor_index_.try_emplace(std::string(id), static_cast<std::uint32_t>(actors_.size()));
         if (added) {
             actors_.emplace_back(id);
             priors_.push_back(prior);
+            groups_.push_back(no_group);
         } else if (prior) {
             priors_[it->second] = prior;
+        }
+        if (group) {
+            const auto [g, new_group] = group_index_.try_emplace(std::string(*group), static_cast<std::uint32_t>(group_ids_.size()));
+            if (new_group) group_ids_.emplace_back(*group);
+            groups_[it->second] = g->second;
         }
         return it->second;
     }
@@ -119,11 +145,11 @@ public:
     }
     /// Records that `actor` takes `s` on (object, value); for yes/no objects pass "true".
     void observe(std::uint32_t actor, std::uint32_t object, std::string_view v, enum stance s,
-                 std::uint32_t statement = no_statement) {
+                 std::uint32_t statement = no_statement, const observation_details& details = {}) {
         if (actor >= actors_.size()) throw model_error("truth problem: unknown actor index");
         const std::uint32_t pos = value(object, v);
         observations_.push_back({.actor = actor, .object = object, .position = pos, .stance = s,
-                                 .statement = statement});
+                                 .statement = statement, .details = details});
     }
     /// Records imp((object_from, value_from) → (object_to, value_to)) = x; several for one pair
     /// are averaged. Throws model_error when x is outside [−1, 1].
@@ -139,6 +165,8 @@ public:
         truth_problem p{};
         p.actor_ids = actors_;
         p.actor_prior = priors_;
+        p.actor_group = groups_;
+        p.group_ids = group_ids_;
         std::vector<std::uint32_t> first_claim(objects_.size(), 0);
         for (std::uint32_t o = 0; o < objects_.size(); ++o) {
             first_claim[o] = static_cast<std::uint32_t>(p.claim_values.size());
@@ -153,7 +181,7 @@ public:
         p.observations.reserve(observations_.size());
         for (const auto& ob : observations_)
             p.observations.push_back({.actor = ob.actor, .claim = first_claim[ob.object] + ob.position,
-                                      .stance = ob.stance, .statement = ob.statement});
+                                      .stance = ob.stance, .statement = ob.statement, .details = ob.details});
         // Average several implications given for one pair.
         std::map<std::pair<std::uint32_t, std::uint32_t>, std::pair<double, int>> imp{};
         for (const auto& i : implications_) {
@@ -179,6 +207,7 @@ private:
         std::uint32_t actor = 0, object = 0, position = 0;
         enum stance stance = stance::asserts;
         std::uint32_t statement = no_statement;
+        observation_details details{};
     };
     struct pending_implication {
         std::uint32_t object_from = 0, from = 0, object_to = 0, to = 0;
@@ -186,7 +215,10 @@ private:
     };
     std::vector<std::string> actors_{};
     std::vector<std::optional<double>> priors_{};
+    std::vector<std::uint32_t> groups_{};
     std::unordered_map<std::string, std::uint32_t> actor_index_{};
+    std::vector<std::string> group_ids_{};
+    std::unordered_map<std::string, std::uint32_t> group_index_{};
     std::vector<object_entry> objects_{};
     std::unordered_map<std::string, std::uint32_t> object_index_{};
     std::vector<pending_observation> observations_{};
@@ -219,7 +251,8 @@ struct truth_problem_options {
 [[nodiscard]] inline truth_problem make_truth_problem(const case_model& c,
                                                       const truth_problem_options& options = {}) {
     truth_problem_builder b{};
-    for (const auto& a : c.actors()) b.actor(a.id, a.prior);
+    for (const auto& a : c.actors())
+        b.actor(a.id, a.prior, a.group ? std::optional<std::string_view>(*a.group) : std::nullopt);
     // Objects of declared propositions first, in declaration order.
     for (const auto& p : c.propositions()) {
         if (p.is_yes_no()) {
@@ -262,7 +295,15 @@ struct truth_problem_options {
             object = b.object(s.claim->proposition, true);
         }
         const auto st = s.claim->effective_stance();
-        if (s.actor_index != no_actor) b.observe(s.actor_index, object, value, st, v);
+        if (s.actor_index != no_actor) {
+            observation_details d{.evidence = s.effective_evidence(), .interest = s.interest,
+                                  .dated = s.time.has_value(), .time_start = 0, .time_end = 0};
+            if (s.time) {
+                d.time_start = s.time->start();
+                d.time_end = s.time->end();
+            }
+            b.observe(s.actor_index, object, value, st, static_cast<std::uint32_t>(v), d);
+        }
         if (st == stance::reports) continue;
         if (yes_no)
             contents[v] = {.object = object, .value = st == stance::denies ? "false" : "true", .sign = 1.0, .usable = true};

@@ -354,7 +354,7 @@ private:
 
     std::optional<statement> read_statement(const ojson& v, const std::string& at) {
         if (!require_object(v, at)) return std::nullopt;
-        check_keys(v, at, {"id", "actor", "time", "text", "source", "base", "claim"});
+        check_keys(v, at, {"id", "actor", "time", "text", "source", "base", "claim", "evidence", "interest"});
         statement s;
         s.id = required_id(v, at, "statement", statement_ids_);
         s.actor = optional_string(v, at, "actor");
@@ -372,6 +372,9 @@ private:
         s.source = optional_string(v, at, "source");
         s.base = optional_number(v, at, "base", 0.0, 1.0, false);
         if (const auto* c = member(v, "claim")) s.claim = read_claim(*c, pointer_append(at, "claim"));
+        s.evidence = optional_enum<evidence_kind>(v, at, "evidence", {"claim", "testimony", "document", "finding"},
+                                                  &parse_evidence_kind);
+        s.interest = optional_enum<interest>(v, at, "interest", {"self-serving", "against-interest"}, &parse_interest);
         s.ext = extensions_of(v);
         return s;
     }
@@ -458,6 +461,21 @@ private:
                     if (auto near = closest_id(ref.proposition, proposition_names))
                         message += "; did you mean proposition \"" + *near + "\"?";
                     error(pointer_append(ref.pointer, "proposition"), message);
+                } else {
+                    // Undeclared is allowed (an implicit yes/no proposition), but one or two
+                    // edits from a declared id is far more likely a typo that would split the
+                    // evidence on one question in two.
+                    std::optional<std::string> near{};
+                    for (const auto& name : proposition_names)
+                        if (edit_distance(ref.proposition, name, 2) <= 2) {
+                            near = name;
+                            break;
+                        }
+                    if (near)
+                        warning(pointer_append(ref.pointer, "proposition"),
+                                "proposition \"" + printable(ref.proposition) +
+                                    "\" is not declared (it becomes a yes/no proposition of its own); did you mean \"" +
+                                    *near + "\"?");
                 }
                 continue;
             }
@@ -589,6 +607,22 @@ private:
         return m->get<std::string>();
     }
 
+    // One of a fixed list of spellings; a near miss is suggested.
+    template <class Enum>
+    std::optional<Enum> optional_enum(const ojson& v, const std::string& at, const char* key,
+                                      const std::vector<std::string>& spellings,
+                                      std::optional<Enum> (*parse)(std::string_view) noexcept) {
+        const auto text = optional_string(v, at, key);
+        if (!text) return std::nullopt;
+        if (const auto e = parse(*text)) return e;
+        std::string valid{};
+        for (const auto& sp : spellings) valid += (valid.empty() ? "\"" : ", \"") + sp + "\"";
+        std::string message = "must be one of " + valid + ", got \"" + printable(*text) + "\"";
+        if (auto near = closest_id(*text, spellings)) message += "; did you mean \"" + *near + "\"?";
+        error(pointer_append(at, key), message);
+        return std::nullopt;
+    }
+
     std::optional<bool> optional_bool(const ojson& v, const std::string& at, const char* key) {
         const auto* m = member(v, key);
         if (!m) return std::nullopt;
@@ -716,6 +750,8 @@ inline nlohmann::ordered_json to_json(const case_model& c) {
         if (s.text) o["text"] = *s.text;
         if (s.source) o["source"] = *s.source;
         if (s.base) o["base"] = *s.base;
+        if (s.evidence) o["evidence"] = to_string(*s.evidence);
+        if (s.interest) o["interest"] = to_string(*s.interest);
         if (s.claim) {
             ojson cl = {{"proposition", s.claim->proposition}};
             if (s.claim->value) cl["value"] = *s.claim->value;

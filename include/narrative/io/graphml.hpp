@@ -15,7 +15,8 @@ namespace narrative {
 /// The case as GraphML: one `<node>` per statement, one `<edge>` per asserted relation, the
 /// case-level fields, actors and propositions as `for="graph"` data. Keys:
 /// - graph: `format`, `title`, `description`, `actors`, `propositions` and `x` (JSON text);
-/// - node: `id`, `actor`, `time`, `text`, `source`, `base` (double), `claim` and `x` (JSON);
+/// - node: `id`, `actor`, `time`, `text`, `source`, `evidence`, `interest`, `base` (double),
+///   `claim` and `x` (JSON);
 /// - edge: `type`, `weight` (double), `directed` (boolean), `note`, `x` (JSON).
 /// Absent optional fields are absent data elements, so a round trip keeps them absent.
 /// Output is deterministic (file order, fixed key order).
@@ -81,6 +82,7 @@ inline std::string write_graphml(const case_model& c) {
         {"n_actor", "node", "actor", "string"},        {"n_time", "node", "time", "string"},
         {"n_text", "node", "text", "string"},          {"n_source", "node", "source", "string"},
         {"n_base", "node", "base", "double"},          {"n_claim", "node", "claim", "string"},
+        {"n_evidence", "node", "evidence", "string"},  {"n_interest", "node", "interest", "string"},
         {"n_x", "node", "x", "string"},                {"e_type", "edge", "type", "string"},
         {"e_weight", "edge", "weight", "double"},      {"e_directed", "edge", "directed", "boolean"},
         {"e_note", "edge", "note", "string"},          {"e_x", "edge", "x", "string"},
@@ -112,7 +114,7 @@ inline std::string write_graphml(const case_model& c) {
     for (const auto& s : doc["statements"]) {
         out += "    <node id=\"n" + std::to_string(index++) + "\">\n";
         data("      ", "n_id", s["id"].get<std::string>());
-        for (const char* field : {"actor", "time", "text", "source"})
+        for (const char* field : {"actor", "time", "text", "source", "evidence", "interest"})
             if (s.contains(field)) data("      ", (std::string("n_") + field).c_str(), s[field].get<std::string>());
         if (s.contains("base")) data("      ", "n_base", number(s["base"]));
         if (s.contains("claim")) data("      ", "n_claim", s["claim"].dump());

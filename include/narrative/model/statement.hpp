@@ -36,6 +36,54 @@ enum class stance {
     return std::nullopt;
 }
 
+/// What kind of evidence a statement is (the case format's `evidence` key). Analysts grade a
+/// report by its provenance: a primary record or an inquiry's conclusion is not an opinion.
+enum class evidence_kind {
+    claim,      ///< an assertion or opinion (the default)
+    testimony,  ///< a first-hand account of a participant or witness
+    document,   ///< a primary record: cable, memo, minutes, intercept, lab data, recording
+    finding,    ///< the conclusion of an inquiry, inspection, audit, court or study of the evidence
+};
+
+[[nodiscard]] constexpr std::string_view to_string(evidence_kind k) noexcept {
+    switch (k) {
+        case evidence_kind::claim: return "claim";
+        case evidence_kind::testimony: return "testimony";
+        case evidence_kind::document: return "document";
+        case evidence_kind::finding: return "finding";
+    }
+    return "claim";
+}
+
+[[nodiscard]] constexpr std::optional<evidence_kind> parse_evidence_kind(std::string_view s) noexcept {
+    if (s == "claim") return evidence_kind::claim;
+    if (s == "testimony") return evidence_kind::testimony;
+    if (s == "document") return evidence_kind::document;
+    if (s == "finding") return evidence_kind::finding;
+    return std::nullopt;
+}
+
+/// Whether a statement serves or harms its speaker (the case format's `interest` key); unset
+/// means neutral. An admission against one's own interest is the classic credible statement.
+enum class interest {
+    self_serving,     ///< it serves the speaker's or its group's interest
+    against_interest, ///< it harms the speaker's or its group's interest
+};
+
+[[nodiscard]] constexpr std::string_view to_string(interest i) noexcept {
+    switch (i) {
+        case interest::self_serving: return "self-serving";
+        case interest::against_interest: return "against-interest";
+    }
+    return "self-serving";
+}
+
+[[nodiscard]] constexpr std::optional<interest> parse_interest(std::string_view s) noexcept {
+    if (s == "self-serving") return interest::self_serving;
+    if (s == "against-interest") return interest::against_interest;
+    return std::nullopt;
+}
+
 /// The structured content of a statement: a position on a proposition.
 struct claim {
     std::string proposition{};             ///< a proposition id (declared or an implicit yes/no one)
@@ -60,9 +108,15 @@ struct statement {
     std::optional<std::string> source{};  ///< URL, document or citation
     std::optional<double> base{};         ///< intrinsic strength in [0, 1]; see case_model::base_of
     std::optional<struct claim> claim{};  ///< structured content
+    std::optional<evidence_kind> evidence{};  ///< unset means evidence_kind::claim
+    std::optional<enum interest> interest{};  ///< unset means neutral
     extensions ext = extensions::object();
     /// Index of the actor in case_model::actors(), or no_actor; maintained by case_model.
     std::uint32_t actor_index = no_actor;
+
+    [[nodiscard]] evidence_kind effective_evidence() const noexcept {
+        return evidence.value_or(evidence_kind::claim);
+    }
 };
 
 }  // namespace narrative

@@ -8,11 +8,11 @@
 #include <string>
 
 TEST_SUITE("credibility.registry") {
-    TEST_CASE("the registry has the nine CLI names in order") {
+    TEST_CASE("the registry has the ten CLI names in order") {
         const char* names[] = {"voting", "sums", "average-log", "investment", "pooled-investment",
-                               "truthfinder", "2-estimates", "3-estimates", "stance-em"};
-        REQUIRE(narrative::credibility_algorithms().size() == 9);
-        for (std::size_t i = 0; i < 9; ++i) CHECK(narrative::credibility_algorithms()[i].name == names[i]);
+                               "truthfinder", "2-estimates", "3-estimates", "stance-em", "evidence-em"};
+        REQUIRE(narrative::credibility_algorithms().size() == 10);
+        for (std::size_t i = 0; i < 10; ++i) CHECK(narrative::credibility_algorithms()[i].name == names[i]);
     }
     TEST_CASE("an unknown name is a rule error listing the valid names") {
         try {

@@ -136,6 +136,40 @@ TEST_SUITE("io.case_json") {
         CHECK(has_problem(with(R"({"value": "us"})"), R"(/statements/0/claim: missing required key "proposition")"));
     }
 
+    TEST_CASE("an undeclared proposition one or two edits from a declared id is a warning") {
+        // "iraq-has-wmd-stockpile" against the declared "iraq-has-wmd-stockpiles": without the
+        // warning the evidence on one question would silently split in two.
+        const auto text = R"({"format": "narrative/1", "propositions": [{"id": "iraq-has-wmd-stockpiles"}],
+            "statements": [{"id": "s", "claim": {"proposition": "iraq-has-wmd-stockpile"}}]})";
+        const auto r = check_case(text, "t.json");
+        REQUIRE(r.diagnostics.size() == 1);
+        CHECK(r.diagnostics[0].severity == severity::warning);
+        CHECK(r.diagnostics[0].location == "/statements/0/claim/proposition");
+        CHECK(r.diagnostics[0].message.find(R"(did you mean "iraq-has-wmd-stockpiles"?)") != std::string::npos);
+        CHECK(r.model.has_value());
+        // Far from every declared id: an implicit yes/no proposition, no warning.
+        CHECK(problems(R"({"format": "narrative/1", "propositions": [{"id": "iraq-has-wmd-stockpiles"}],
+            "statements": [{"id": "s", "claim": {"proposition": "niger-uranium"}}]})").empty());
+    }
+
+    TEST_CASE("evidence and interest take fixed values and suggest the closest") {
+        const auto with = [](const std::string& keys) {
+            return R"({"format": "narrative/1", "statements": [{"id": "s", )" + keys + "}]}";
+        };
+        const auto c = read_case(with(R"("evidence": "finding", "interest": "against-interest")"));
+        CHECK(c.statement_at(0).evidence == evidence_kind::finding);
+        CHECK(c.statement_at(0).interest == interest::against_interest);
+        CHECK(read_case(with(R"("text": "t")")).statement_at(0).effective_evidence() == evidence_kind::claim);
+        CHECK(has_problem(with(R"("evidence": "documnet")"),
+                          R"(/statements/0/evidence: must be one of "claim", "testimony", "document", "finding", got "documnet"; did you mean "document"?)"));
+        CHECK(has_problem(with(R"("interest": "self serving")"), R"(did you mean "self-serving"?)"));
+        CHECK(has_problem(with(R"("interest": 3)"), "/statements/0/interest: must be a string"));
+        // Written back exactly.
+        const auto back = to_json(c);
+        CHECK(back["statements"][0]["evidence"] == "finding");
+        CHECK(back["statements"][0]["interest"] == "against-interest");
+    }
+
     TEST_CASE("numbers must be finite and in range") {
         const auto statement_with = [](const std::string& field) {
             return R"({"format": "narrative/1", "statements": [{"id": "s", )" + field + "}]}";

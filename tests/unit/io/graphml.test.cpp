@@ -23,6 +23,9 @@ TEST_SUITE("io.graphml") {
         const auto back = read_graphml(in);
         CHECK(write_case(back) == write_case(c));
         CHECK(back.relation_count() == c.relation_count());
+        // The ceasefire case carries evidence and interest keys: they travel too.
+        CHECK(write_case(back).find(R"("evidence": "document")") != std::string::npos);
+        CHECK(write_case(back).find(R"("interest": "self-serving")") != std::string::npos);
     }
 
     TEST_CASE("special characters survive the XML") {
