@@ -58,7 +58,7 @@ struct evidence_model_options {
     /// discounted against these. Bounds the pair work per value.
     std::uint32_t max_compared_providers = 64;
     std::uint32_t max_iterations = 1000;   ///< EM rounds in all
-    double tolerance = 1e-9;               ///< on max |ΔA| between rounds; 0 runs them all
+    double tolerance = 1e-6;               ///< on max |ΔA| between rounds; 0 runs them all
     std::uint32_t max_dependence_rounds = 10;  ///< re-estimations of copying
 };
 

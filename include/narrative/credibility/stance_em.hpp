@@ -15,6 +15,17 @@
 
 namespace narrative {
 
+namespace detail {
+
+// The stance table learned on Emergent by the published unsupervised model (truth-discovery
+// reference, §7): P(asserts, denies, reports | the claim is true), resp. false. The only
+// published estimate of what a stance says; centre of stance-em's weak Dirichlet prior.
+inline constexpr std::array<double, 3> published_stance_table_true{0.738, 0.039, 0.223};
+inline constexpr std::array<double, 3> published_stance_table_false{0.203, 0.271, 0.526};
+
+}  // namespace detail
+
+
 /// The learned stance likelihoods of stance-em: P(stance | the claim referred to is true) and
 /// P(stance | it is false), indexed asserts, denies, reports; and the learned prior π that a
 /// yes/no proposition is true.
@@ -41,8 +52,12 @@ struct stance_em_result {
 ///   θ_F(k)/(m_o − 1) otherwise (m_o = number of values of o: a wrong value is spread evenly over
 ///   the m_o − 1 wrong ones, as in Accu; m_o − 1 = 1 for yes/no objects); π(true) = π for yes/no
 ///   objects, uniform over the values otherwise;
-/// - M-step: θ_T(k) ∝ α + Σ_obs w_s q(c)[k], θ_F(k) ∝ α + Σ_obs w_s (1 − q(c))[k], α = 10⁻³;
-///   π = mean of q(true) over yes/no objects with observations;
+/// - M-step: θ_T(k) ∝ α + β·θ⁰_T(k) + Σ_obs w_s q(c)[k], θ_F(k) ∝ α + β·θ⁰_F(k) + Σ_obs w_s (1 − q(c))[k],
+///   α = 10⁻³, β = em_stance_prior_strength (3): a Dirichlet prior worth β statements per class
+///   centred on the published Emergent table θ⁰, so that a table learned from a few statements
+///   neither collapses to certainty nor to "stances say nothing";
+///   π = (Σ q(true) + 1) / (n + 2) over the n yes/no objects with observations (the posterior
+///   mean under a uniform Beta(1, 1) prior, so that a few objects cannot drive π to 0 or 1);
 /// - stop when max |Δq| < 10⁻⁸ or after 1000 rounds.
 /// w_s = 2·prior for actors with a declared prior, else 1. `belief` = q (posterior that the claim
 /// is the true value); an actor's `credibility` is the expected accuracy of its `asserts` and
@@ -135,8 +150,8 @@ struct stance_em_result {
         // M-step from the current q: θ_T(k) ∝ α₀ + Σ q·n_k, θ_F(k) ∝ α₀ + Σ (1 − q)·n_k, π.
         std::array<double, 3> nt{}, nf{};
         for (std::size_t k = 0; k < 3; ++k) {
-            nt[k] = o.em_smoothing + sums.if_true[k];
-            nf[k] = o.em_smoothing + sums.if_false[k];
+            nt[k] = o.em_smoothing + o.em_stance_prior_strength * detail::published_stance_table_true[k] + sums.if_true[k];
+            nf[k] = o.em_smoothing + o.em_stance_prior_strength * detail::published_stance_table_false[k] + sums.if_false[k];
         }
         const double st = nt[0] + nt[1] + nt[2], sf = nf[0] + nf[1] + nf[2];
         std::array<double, 3> log_ratio{}, pooled_t{}, pooled_f{};
@@ -147,7 +162,10 @@ struct stance_em_result {
             pooled_f[k] = std::log(L.if_false[k]);
             log_ratio[k] = pooled_t[k] - pooled_f[k];
         }
-        L.prior_true = sums.yes_no > 0.0 ? std::clamp(sums.true_sum / sums.yes_no, 1e-12, 1.0 - 1e-12) : 0.5;
+        // π under a uniform Beta(1, 1) prior (Laplace): the plain mean collapses to 0 or 1 when few
+        // yes/no objects carry it (with one object, q → 0 drives π → 0 drives q → 0), which made
+        // a belief of 1.000 out of two denials against one assertion.
+        L.prior_true = (sums.true_sum + 1.0) / (sums.yes_no + 2.0);
         // Per-actor rows shrunk towards the pooled ones (α = em_actor_shrinkage; 0: pooled only).
         if (per_actor) {
             std::fill(at.begin(), at.end(), 0.0);

@@ -62,6 +62,9 @@ struct credibility_options {
     double estimates_initial_error = 0.2;    ///< ε⁰ of actors without a declared prior
     double estimates_initial_difficulty = 0.4;  ///< φ⁰
     double em_smoothing = 1e-3;              ///< stance-em: pseudo-count of every likelihood cell
+    /// stance-em: weight, in statements per class, of the Dirichlet prior centred on the stance
+    /// table published for Emergent (0 turns it off).
+    double em_stance_prior_strength = 3.0;
     /// stance-em: count repeated (actor, claim, stance) observations once.
     bool em_collapse_repeats = false;
     /// stance-em: strength α of the pooled stance table as a prior on each actor's own table
@@ -108,6 +111,8 @@ inline void check_options(const credibility_options& o) {
         bad("estimates_initial_error must be in [0, 1]");
     if (!(o.estimates_initial_difficulty > 0.0)) bad("estimates_initial_difficulty must be > 0");
     if (!(o.em_smoothing > 0.0)) bad("em_smoothing must be > 0");
+    if (!(o.em_stance_prior_strength >= 0.0) || !std::isfinite(o.em_stance_prior_strength))
+        bad("em_stance_prior_strength must be a finite number >= 0");
     if (!(o.em_actor_shrinkage >= 0.0)) bad("em_actor_shrinkage must be >= 0");
 }
 

@@ -25,13 +25,19 @@ narrative::truth_problem fixture() {
 TEST_SUITE("credibility.stance_em") {
     TEST_CASE("one round of stance em by hand") {
         // hand-derived: init q(p) = (1 + 1)/(1 + 0 + 2) = 2/3, q(q) = (0 + 1)/(0 + 1 + 2) = 1/3.
-        // M-step (α = 1e-3), counts (asserts, denies, reports):
-        //   true:  (α + 2/3, α + 1/3, α + 2/3)   false: (α + 1/3, α + 2/3, α + 1/3); π = 1/2.
+        // M-step (α = 1e-3, and the Dirichlet prior β·θ⁰ with β = 3 centred on the published
+        // Emergent table θ⁰_T = (0.738, 0.039, 0.223), θ⁰_F = (0.203, 0.271, 0.526)), counts
+        // (asserts, denies, reports):
+        //   true:  (α + 3·0.738 + 2/3, α + 3·0.039 + 1/3, α + 3·0.223 + 2/3)
+        //   false: (α + 3·0.203 + 1/3, α + 3·0.271 + 2/3, α + 3·0.526 + 1/3);
+        //   π = (2/3 + 1/3 + 1) / (2 + 2) = 1/2 (Laplace).
         // E-step: odds(p) = θT(a)/θF(a) · θT(r)/θF(r), odds(q) = θT(d)/θF(d).
         const double a = 1e-3;
-        const double st = 3 * a + 5.0 / 3.0, sf = 3 * a + 4.0 / 3.0;
-        const double ta = (a + 2.0 / 3.0) / st, td = (a + 1.0 / 3.0) / st, tr = ta;
-        const double fa = (a + 1.0 / 3.0) / sf, fd = (a + 2.0 / 3.0) / sf, fr = fa;
+        const double st = 3 * a + 3.0 + 5.0 / 3.0, sf = 3 * a + 3.0 + 4.0 / 3.0;
+        const double ta = (a + 3 * 0.738 + 2.0 / 3.0) / st, td = (a + 3 * 0.039 + 1.0 / 3.0) / st,
+                     tr = (a + 3 * 0.223 + 2.0 / 3.0) / st;
+        const double fa = (a + 3 * 0.203 + 1.0 / 3.0) / sf, fd = (a + 3 * 0.271 + 2.0 / 3.0) / sf,
+                     fr = (a + 3 * 0.526 + 1.0 / 3.0) / sf;
         const double odds_p = (ta / fa) * (tr / fr), odds_q = td / fd;
         const auto out = narrative::stance_em_detailed(fixture(), {.max_iterations = 1u});
         const auto& r = out.scores;
@@ -45,6 +51,23 @@ TEST_SUITE("credibility.stance_em") {
         CHECK(r.credibility[0] == doctest::Approx(odds_p / (1 + odds_p)).epsilon(1e-12));
         CHECK(r.credibility[2] == doctest::Approx(1 / (1 + odds_q)).epsilon(1e-12));
         CHECK(std::isnan(r.credibility[1]));
+    }
+    TEST_CASE("two denials against one assertion give a calibrated belief not a certainty") {
+        // One yes/no proposition: A asserts, B and C deny. Before the Beta(1, 1) prior on π and
+        // the Dirichlet prior on the table, π = q(true) collapsed to 0 and the belief to exactly
+        // 0/1. Now the table stays near the published one, under which a denial is 0.039/0.271
+        // and an assertion 0.738/0.203 times as likely when the claim is true: false, not certain.
+        narrative::truth_problem_builder b;
+        const auto x = b.object("x", true);
+        b.observe(b.actor("A"), x, "true", narrative::stance::asserts);
+        b.observe(b.actor("B"), x, "true", narrative::stance::denies);
+        b.observe(b.actor("C"), x, "true", narrative::stance::denies);
+        const auto out = narrative::stance_em_detailed(b.build());
+        CHECK(out.scores.status == narrative::credibility_status::ok);
+        CHECK(out.scores.belief[1] > 0.9);
+        CHECK(out.scores.belief[1] < 0.999);
+        CHECK(out.likelihoods.prior_true > 0.2);
+        CHECK(out.likelihoods.prior_true < 0.5);
     }
     TEST_CASE("hedged reports count as evidence against a claim when false claims are reported more") {
         // Ten yes/no claims: five asserted twice (learned true), five asserted once, denied
@@ -86,7 +109,8 @@ TEST_SUITE("credibility.stance_em") {
         b.observe(b.actor("1"), o, "a", narrative::stance::asserts);
         b.observe(b.actor("2"), o, "a", narrative::stance::asserts);
         b.observe(b.actor("3"), o, "b", narrative::stance::asserts);
-        const auto r = narrative::stance_em(b.build(), {.max_iterations = 1u});
+        // The Dirichlet prior on the table is off here so that only the spreading is measured.
+        const auto r = narrative::stance_em(b.build(), {.max_iterations = 1u, .em_stance_prior_strength = 0.0});
         // hand-derived: init q = (3, 2, 1)/6; M-step asserts counts true α + 2·(1/2) + 1/3,
         // false α + 2·(1/2) + 2/3, the other stances α each; each assertion of a value weighs
         // L = 2 · θT(a)/θF(a), so the values weigh L² : L : 1.
