@@ -124,7 +124,19 @@ narrative_cli_test("score falls back to rk4 when jacobi oscillates"
     STDOUT "\"method\": \"rk4\",[^}]*\"converged\": true.*\"strength\": 0\\.4999999|\"strength\": 0\\.5000000")
 narrative_cli_test("score reports jacobi oscillation as not converged with exit code 0"
     ARGS score "${NARRATIVE_GRADUAL_DATA}/odd-cycle.json" --solver jacobi --format json
-    STDOUT "\"method\": \"jacobi\",[^}]*\"converged\": false.*oscillates")
+    STDOUT "\"method\": \"jacobi\",[^}]*\"converged\": false.*jacobi oscillated")
+# Jacobi cycles with a period other than 2 (22 and 6 here); auto falls back to rk4 and says why.
+# DF-QuAD: the unique fixpoint (2/3, 2/3, 1/3); naive-additive: the unique solution (-1, 2, 2)
+# of its linear fixpoint equations (both derived by hand in tests/unit/gradual/engine.test.cpp).
+narrative_cli_test("score falls back to rk4 when jacobi cycles with period 22"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/jacobi-period-22-df-quad.json" --format json
+    STDOUT "\"method\": \"rk4\",[^}]*\"converged\": true.*\"id\": \"a0\",[^}]*\"strength\": 0\\.6666666[^}]*}.*\"id\": \"a1\",[^}]*\"strength\": 0\\.6666666[^}]*}.*\"id\": \"a2\",[^}]*\"strength\": 0\\.3333333.*\"warnings\": \\[[^]]*jacobi made no progress after [0-9]+ iterations[^]]*restarted with rk4 from the base scores")
+narrative_cli_test("score falls back to rk4 when jacobi cycles with period 6 under naive-additive"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/jacobi-period-6-naive-additive.json" --semantics naive-additive --format json
+    STDOUT "\"method\": \"rk4\",[^}]*\"converged\": true.*\"id\": \"a0\",[^}]*\"strength\": (-0\\.9999999|-1\\.0000000)[^}]*}.*\"id\": \"a1\",[^}]*\"strength\": (1\\.9999999|2\\.0000000)[^}]*}.*\"id\": \"a2\",[^}]*\"strength\": (1\\.9999999|2\\.0000000).*jacobi made no progress")
+narrative_cli_test("score falls back to rk4 when jacobi runs out of iterations"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/jacobi-period-22-df-quad.json" --max-iterations 80 --tolerance 1e-3 --format json
+    STDOUT "\"method\": \"rk4\",[^}]*\"converged\": true.*jacobi did not converge within 80 iterations")
 narrative_cli_test("score reports a divergent naive-additive case as not converged"
     ARGS score "${NARRATIVE_GRADUAL_DATA}/mutual-support.json" --semantics naive-additive --format json
     STDOUT "\"converged\": false.*diverged")
