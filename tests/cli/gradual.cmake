@@ -165,6 +165,36 @@ narrative_cli_test("score rejects a non-positive tolerance"
 narrative_cli_test("score rejects zero iterations"
     ARGS score "${NARRATIVE_GRADUAL_DATA}/illustrative.json" --max-iterations 0
     EXIT 2 NO_STDOUT STDERR "max-iterations")
+# Numeric options out of range: exit 2, the option named with its accepted range. A tolerance
+# below 2^-52 cannot be certified in double precision; an iteration limit must be a positive
+# integer that fits in 64 bits.
+set(NARRATIVE_TOLERANCE_RANGE
+    "invalid --tolerance '[^']*' \\(valid: a number from 2\\.220446049250313e-16 to 1\\.7976931348623157e\\+308")
+set(NARRATIVE_ITERATIONS_RANGE
+    "invalid --max-iterations '[^']*' \\(valid: an integer from 1 to 18446744073709551615\\)")
+foreach(value IN ITEMS 1e-320 1e-17 1e-400 1e400 inf nan -1e-9 0.1x)
+    narrative_cli_test("score rejects the tolerance ${value}"
+        ARGS score "${NARRATIVE_GRADUAL_DATA}/odd-cycle.json" --tolerance=${value}
+        EXIT 2 NO_STDOUT STDERR "${NARRATIVE_TOLERANCE_RANGE}")
+endforeach()
+foreach(value IN ITEMS -1 18446744073709551616 0x10 2.5 1e3)
+    narrative_cli_test("score rejects the iteration limit ${value}"
+        ARGS score "${NARRATIVE_GRADUAL_DATA}/odd-cycle.json" --max-iterations=${value}
+        EXIT 2 NO_STDOUT STDERR "${NARRATIVE_ITERATIONS_RANGE}")
+endforeach()
+narrative_cli_test("score rejects a negative iteration limit given as a separate argument"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/odd-cycle.json" --max-iterations -1
+    EXIT 2 NO_STDOUT STDERR "invalid --max-iterations '-1'")
+narrative_cli_test("score rejects an uncertifiable tolerance with an iteration limit beyond 64 bits"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/odd-cycle.json" --solver rk4 --tolerance 1e-320 --max-iterations 18446744073709551616
+    EXIT 2 NO_STDOUT STDERR "invalid --tolerance '1e-320'")
+# The extremes of both ranges are accepted and the solve ends: the residual stalls at a few
+# units of 1e-16 and the progress rule stops rk4 (see docs/semantics/solvers.md).
+narrative_cli_test("score terminates at the smallest tolerance with the largest iteration limit"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/jacobi-period-22-df-quad.json" --solver rk4 --tolerance 2.220446049250313e-16 --max-iterations 18446744073709551615 --format json
+    STDOUT "\"method\": \"rk4\".*rk4 made no progress after [0-9]+ steps")
+set_tests_properties("cli: score terminates at the smallest tolerance with the largest iteration limit"
+    PROPERTIES TIMEOUT 60)
 narrative_cli_test("score rejects the dag solver on a cyclic case"
     ARGS score "${NARRATIVE_GRADUAL_DATA}/odd-cycle.json" --solver dag
     EXIT 2 NO_STDOUT STDERR "acyclic")

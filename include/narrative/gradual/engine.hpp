@@ -9,6 +9,7 @@
 #include <narrative/model/compiled_graph.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -71,6 +72,11 @@ enum class score_status {
     return "ok";
 }
 
+/// The smallest tolerance a solve accepts: the spacing of doubles at 1, 2^−52 ≈ 2.22e−16. A
+/// residual of strengths near 1 is computed with an error of that order, so a smaller one
+/// cannot be certified in double precision.
+inline constexpr double min_tolerance = std::numeric_limits<double>::epsilon();
+
 /// Progress test of the iterative solvers (see gradual_engine): a solver stops making progress
 /// when its residual has not fallen to `factor` times its reference within `window` iterations
 /// (Jacobi) or steps (RK4); each residual that does becomes the new reference.
@@ -93,7 +99,8 @@ inline constexpr progress_rule rk4_progress{.factor = 0.5, .window = 1000};
 /// `{.solver = solver_method::rk4, .tolerance = 1e-12}`.
 struct score_options {
     solver_method solver = solver_method::automatic;
-    /// Stop when the residual ‖f(σ) − σ‖∞ is at most this; must be positive and finite.
+    /// Stop when the residual ‖f(σ) − σ‖∞ is at most this; must be finite and at least
+    /// `min_tolerance`.
     double tolerance = 1e-9;
     /// Limit on Jacobi iterations and, separately, on RK4 steps; must be at least 1. The
     /// progress rules bound both solvers whatever this limit (see gradual_engine).
@@ -297,6 +304,20 @@ inline std::string format_number(double x) {
     return os.str();
 }
 
+// The shortest text that reads back as x exactly.
+inline std::string exact_number(double x) {
+    char buf[32];
+    const auto end = std::to_chars(buf, buf + sizeof buf, x).ptr;
+    return {buf, end};
+}
+
+// The accepted tolerances, for messages.
+inline std::string tolerance_range() {
+    return "a number from " + exact_number(min_tolerance) + " to " +
+           exact_number(std::numeric_limits<double>::max()) +
+           "; a smaller residual cannot be certified in double precision";
+}
+
 }  // namespace detail
 
 /// Computes the strengths of every statement of a compiled graph under a gradual semantics S,
@@ -331,9 +352,9 @@ public:
     explicit gradual_engine(const compiled_graph& graph, S semantics = {},
                             score_options options = {})
         : graph_(&graph), semantics_(std::move(semantics)), options_(options) {
-        if (!(options_.tolerance > 0.0) || !std::isfinite(options_.tolerance))
+        if (!(options_.tolerance >= min_tolerance) || !std::isfinite(options_.tolerance))
             throw rule_error("invalid tolerance '" + detail::format_number(options_.tolerance) +
-                             "' (valid: a positive finite number)");
+                             "' (valid: " + detail::tolerance_range() + ")");
         if (options_.max_iterations < 1)
             throw rule_error("invalid max_iterations '0' (valid: an integer >= 1)");
         if (!(options_.rk4_step > 0.0 && options_.rk4_step <= 1.0))

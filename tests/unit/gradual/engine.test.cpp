@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <span>
 #include <string>
@@ -341,6 +342,29 @@ TEST_SUITE("gradual.engine") {
         CHECK(contains(r.warnings, "rk4 made no progress after 1000 steps"));
     }
 
+    TEST_CASE("every solver terminates at the smallest tolerance with no iteration limit") {
+        // The residual of these cycles stalls at a few units of 1e-16, above the tolerance; the
+        // progress rules stop each solver. Bound (gradual_engine): at most
+        // 1 + W·⌈log(r₁/tolerance)/log(1/θ)⌉ ≤ 1 + W·(1 + log(r₁/tolerance)/log(1/θ))
+        // iterations or steps, with r₁ ≤ 1 here (strengths in [0, 1]).
+        const score_options base{.tolerance = narrative::min_tolerance,
+                                 .max_iterations = std::numeric_limits<std::size_t>::max()};
+        const auto bound = [](const narrative::progress_rule& p) {
+            return 1.0 + static_cast<double>(p.window) *
+                             (1.0 + std::log(1.0 / narrative::min_tolerance) / std::log(1.0 / p.factor));
+        };
+        for (const auto& g : {cross_check_df_quad(), odd_cycle()}) {
+            for (const auto m : {solver_method::automatic, solver_method::jacobi, solver_method::rk4}) {
+                auto o = base;
+                o.solver = m;
+                const auto r = narrative::score(g, narrative::df_quad{}, o);
+                CAPTURE(narrative::to_string(m));
+                CHECK(static_cast<double>(r.solver.jacobi_iterations) <= bound(narrative::jacobi_progress));
+                CHECK(static_cast<double>(r.solver.rk4_steps) <= bound(narrative::rk4_progress));
+            }
+        }
+    }
+
     TEST_CASE("the iteration limit guarantees termination") {
         // hand-derived: a mutual support pair under naive-additive grows linearly (σ_k ≈ k·τ),
         // which neither oscillation nor geometric growth detects: only the limit stops it.
@@ -370,6 +394,15 @@ TEST_SUITE("gradual.engine") {
         const auto g = e_democracy();
         CHECK_THROWS_AS((void)narrative::score(g, narrative::df_quad{}, {.tolerance = 0.0}), narrative::rule_error);
         CHECK_THROWS_AS((void)narrative::score(g, narrative::df_quad{}, {.tolerance = -1.0}), narrative::rule_error);
+        // below what double precision can certify (2^−52), subnormal, not finite
+        CHECK_THROWS_AS((void)narrative::score(g, narrative::df_quad{}, {.tolerance = 1e-17}), narrative::rule_error);
+        CHECK_THROWS_AS((void)narrative::score(g, narrative::df_quad{}, {.tolerance = 1e-320}), narrative::rule_error);
+        CHECK_THROWS_AS((void)narrative::score(g, narrative::df_quad{}, {.tolerance = std::numeric_limits<double>::infinity()}),
+                        narrative::rule_error);
+        CHECK_THROWS_AS((void)narrative::score(g, narrative::df_quad{}, {.tolerance = std::numeric_limits<double>::quiet_NaN()}),
+                        narrative::rule_error);
+        CHECK(narrative::min_tolerance == 0x1p-52);
+        CHECK_NOTHROW((void)narrative::score(g, narrative::df_quad{}, {.tolerance = narrative::min_tolerance}));
         CHECK_THROWS_AS((void)narrative::score(g, narrative::df_quad{}, {.max_iterations = 0}), narrative::rule_error);
         CHECK_THROWS_AS((void)narrative::score(g, narrative::df_quad{}, {.rk4_step = 2.0}), narrative::rule_error);
         CHECK_THROWS_AS((void)narrative::parse_solver_method("newton"), narrative::rule_error);
