@@ -10,11 +10,14 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <memory>
 #include <sstream>
 #include <string>
+#include <system_error>
 #include <vector>
 
 namespace narrative::cli {
@@ -24,11 +27,43 @@ struct score_command {
     std::string input{};
     std::string semantics = "df-quad";
     std::string solver = "auto";
-    double tolerance = 1e-9;
-    std::size_t max_iterations = 10000;
+    // Read as text and converted here: the option parser takes "-1" for 2^64 − 1, reads "0x10"
+    // as 16 and accepts integers beyond 64 bits.
+    std::string tolerance = "1e-9";
+    std::string max_iterations = "10000";
     bool no_infer = false;
     output_options output{};
 };
+
+// The shortest text that reads back as x exactly.
+std::string exact(double x) {
+    char buf[32];
+    return {buf, std::to_chars(buf, buf + sizeof buf, x).ptr};
+}
+
+// --tolerance: a finite number of at least min_tolerance (the whole text, no sign or spaces).
+double parse_tolerance(const std::string& text) {
+    double x = 0.0;
+    const char* end = text.data() + text.size();
+    const auto [stop, ec] = std::from_chars(text.data(), end, x);
+    if (ec != std::errc{} || stop != end || !std::isfinite(x) || !(x >= min_tolerance))
+        throw usage_error("invalid --tolerance '" + text + "' (valid: a number from " +
+                          exact(min_tolerance) + " to " +
+                          exact(std::numeric_limits<double>::max()) +
+                          "; a smaller residual cannot be certified in double precision)");
+    return x;
+}
+
+// --max-iterations: a decimal integer from 1 to the largest std::size_t.
+std::size_t parse_max_iterations(const std::string& text) {
+    std::size_t n = 0;
+    const char* end = text.data() + text.size();
+    const auto [stop, ec] = std::from_chars(text.data(), end, n);
+    if (ec != std::errc{} || stop != end || n < 1)
+        throw usage_error("invalid --max-iterations '" + text + "' (valid: an integer from 1 to " +
+                          std::to_string(std::numeric_limits<std::size_t>::max()) + ")");
+    return n;
+}
 
 std::string fixed(double x, int digits) {
     if (std::isnan(x)) return "nan";
@@ -135,9 +170,12 @@ void register_score(CLI::App& app) {
                     "Gradual semantics (see `narrative semantics`); default df-quad");
     cmd->add_option("--solver", opts->solver,
                     "auto (exact pass on acyclic graphs, else Jacobi with RK4 fallback), dag, jacobi or rk4");
-    cmd->add_option("--tolerance", opts->tolerance, "Stop when the residual is at most this (default 1e-9)");
+    cmd->add_option("--tolerance", opts->tolerance,
+                    "Stop when the residual is at most this, from 2.220446049250313e-16 (default 1e-9)")
+        ->type_name("FLOAT");
     cmd->add_option("--max-iterations", opts->max_iterations,
-                    "Limit on Jacobi iterations and on RK4 steps (default 10000)");
+                    "Limit on Jacobi iterations and on RK4 steps, an integer >= 1 (default 10000)")
+        ->type_name("UINT");
     cmd->add_flag("--no-infer", opts->no_infer,
                   "Use only the relations stated in the case (no relations inferred from claims)");
     add_output_options(cmd, opts->output);
@@ -145,13 +183,8 @@ void register_score(CLI::App& app) {
         // Names and parameters first (exit 2), before reading the case.
         const any_gradual_semantics& semantics = find_gradual_semantics(opts->semantics);
         const score_options options{.solver = parse_solver_method(opts->solver),
-                                    .tolerance = opts->tolerance,
-                                    .max_iterations = opts->max_iterations};
-        if (!(options.tolerance > 0.0) || !std::isfinite(options.tolerance))
-            throw usage_error("invalid --tolerance '" + std::to_string(opts->tolerance) +
-                              "' (valid: a positive finite number)");
-        if (options.max_iterations < 1)
-            throw usage_error("invalid --max-iterations '0' (valid: an integer >= 1)");
+                                    .tolerance = parse_tolerance(opts->tolerance),
+                                    .max_iterations = parse_max_iterations(opts->max_iterations)};
         case_model c = load_case_argument(opts->input);
         // Every analysis command reads the relations the claims imply, as contradictions and actors do.
         if (!opts->no_infer) (void)infer_relations(c);

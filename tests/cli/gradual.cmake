@@ -124,7 +124,19 @@ narrative_cli_test("score falls back to rk4 when jacobi oscillates"
     STDOUT "\"method\": \"rk4\",[^}]*\"converged\": true.*\"strength\": 0\\.4999999|\"strength\": 0\\.5000000")
 narrative_cli_test("score reports jacobi oscillation as not converged with exit code 0"
     ARGS score "${NARRATIVE_GRADUAL_DATA}/odd-cycle.json" --solver jacobi --format json
-    STDOUT "\"method\": \"jacobi\",[^}]*\"converged\": false.*oscillates")
+    STDOUT "\"method\": \"jacobi\",[^}]*\"converged\": false.*jacobi oscillated")
+# Jacobi cycles with a period other than 2 (22 and 6 here); auto falls back to rk4 and says why.
+# DF-QuAD: the unique fixpoint (2/3, 2/3, 1/3); naive-additive: the unique solution (-1, 2, 2)
+# of its linear fixpoint equations (both derived by hand in tests/unit/gradual/engine.test.cpp).
+narrative_cli_test("score falls back to rk4 when jacobi cycles with period 22"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/jacobi-period-22-df-quad.json" --format json
+    STDOUT "\"method\": \"rk4\",[^}]*\"converged\": true.*\"id\": \"a0\",[^}]*\"strength\": 0\\.6666666[^}]*}.*\"id\": \"a1\",[^}]*\"strength\": 0\\.6666666[^}]*}.*\"id\": \"a2\",[^}]*\"strength\": 0\\.3333333.*\"warnings\": \\[[^]]*jacobi made no progress after [0-9]+ iterations[^]]*restarted with rk4 from the base scores")
+narrative_cli_test("score falls back to rk4 when jacobi cycles with period 6 under naive-additive"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/jacobi-period-6-naive-additive.json" --semantics naive-additive --format json
+    STDOUT "\"method\": \"rk4\",[^}]*\"converged\": true.*\"id\": \"a0\",[^}]*\"strength\": (-0\\.9999999|-1\\.0000000)[^}]*}.*\"id\": \"a1\",[^}]*\"strength\": (1\\.9999999|2\\.0000000)[^}]*}.*\"id\": \"a2\",[^}]*\"strength\": (1\\.9999999|2\\.0000000).*jacobi made no progress")
+narrative_cli_test("score falls back to rk4 when jacobi runs out of iterations"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/jacobi-period-22-df-quad.json" --max-iterations 80 --tolerance 1e-3 --format json
+    STDOUT "\"method\": \"rk4\",[^}]*\"converged\": true.*jacobi did not converge within 80 iterations")
 narrative_cli_test("score reports a divergent naive-additive case as not converged"
     ARGS score "${NARRATIVE_GRADUAL_DATA}/mutual-support.json" --semantics naive-additive --format json
     STDOUT "\"converged\": false.*diverged")
@@ -153,6 +165,36 @@ narrative_cli_test("score rejects a non-positive tolerance"
 narrative_cli_test("score rejects zero iterations"
     ARGS score "${NARRATIVE_GRADUAL_DATA}/illustrative.json" --max-iterations 0
     EXIT 2 NO_STDOUT STDERR "max-iterations")
+# Numeric options out of range: exit 2, the option named with its accepted range. A tolerance
+# below 2^-52 cannot be certified in double precision; an iteration limit must be a positive
+# integer that fits in 64 bits.
+set(NARRATIVE_TOLERANCE_RANGE
+    "invalid --tolerance '[^']*' \\(valid: a number from 2\\.220446049250313e-16 to 1\\.7976931348623157e\\+308")
+set(NARRATIVE_ITERATIONS_RANGE
+    "invalid --max-iterations '[^']*' \\(valid: an integer from 1 to 18446744073709551615\\)")
+foreach(value IN ITEMS 1e-320 1e-17 1e-400 1e400 inf nan -1e-9 0.1x)
+    narrative_cli_test("score rejects the tolerance ${value}"
+        ARGS score "${NARRATIVE_GRADUAL_DATA}/odd-cycle.json" --tolerance=${value}
+        EXIT 2 NO_STDOUT STDERR "${NARRATIVE_TOLERANCE_RANGE}")
+endforeach()
+foreach(value IN ITEMS -1 18446744073709551616 0x10 2.5 1e3)
+    narrative_cli_test("score rejects the iteration limit ${value}"
+        ARGS score "${NARRATIVE_GRADUAL_DATA}/odd-cycle.json" --max-iterations=${value}
+        EXIT 2 NO_STDOUT STDERR "${NARRATIVE_ITERATIONS_RANGE}")
+endforeach()
+narrative_cli_test("score rejects a negative iteration limit given as a separate argument"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/odd-cycle.json" --max-iterations -1
+    EXIT 2 NO_STDOUT STDERR "invalid --max-iterations '-1'")
+narrative_cli_test("score rejects an uncertifiable tolerance with an iteration limit beyond 64 bits"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/odd-cycle.json" --solver rk4 --tolerance 1e-320 --max-iterations 18446744073709551616
+    EXIT 2 NO_STDOUT STDERR "invalid --tolerance '1e-320'")
+# The extremes of both ranges are accepted and the solve ends: the residual stalls at a few
+# units of 1e-16 and the progress rule stops rk4 (see docs/semantics/solvers.md).
+narrative_cli_test("score terminates at the smallest tolerance with the largest iteration limit"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/jacobi-period-22-df-quad.json" --solver rk4 --tolerance 2.220446049250313e-16 --max-iterations 18446744073709551615 --format json
+    STDOUT "\"method\": \"rk4\".*rk4 made no progress after [0-9]+ steps")
+set_tests_properties("cli: score terminates at the smallest tolerance with the largest iteration limit"
+    PROPERTIES TIMEOUT 60)
 narrative_cli_test("score rejects the dag solver on a cyclic case"
     ARGS score "${NARRATIVE_GRADUAL_DATA}/odd-cycle.json" --solver dag
     EXIT 2 NO_STDOUT STDERR "acyclic")

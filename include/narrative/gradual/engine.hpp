@@ -9,6 +9,7 @@
 #include <narrative/model/compiled_graph.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -27,7 +28,7 @@ namespace narrative {
 
 /// Which solver computes the strengths.
 enum class solver_method {
-    automatic,  ///< `auto`: dag on acyclic graphs, else jacobi, falling back to rk4 on oscillation or divergence
+    automatic,  ///< `auto`: dag on acyclic graphs, else jacobi, falling back to rk4 whenever jacobi does not converge
     dag,        ///< exact pass in topological order (acyclic graphs only)
     jacobi,     ///< synchronous iteration σ ← f(σ) from σ = τ
     rk4,        ///< classical Runge–Kutta on dσ/dt = f(σ) − σ from σ = τ (Potyka 2018)
@@ -71,13 +72,38 @@ enum class score_status {
     return "ok";
 }
 
+/// The smallest tolerance a solve accepts: the spacing of doubles at 1, 2^−52 ≈ 2.22e−16. A
+/// residual of strengths near 1 is computed with an error of that order, so a smaller one
+/// cannot be certified in double precision.
+inline constexpr double min_tolerance = std::numeric_limits<double>::epsilon();
+
+/// Progress test of the iterative solvers (see gradual_engine): a solver stops making progress
+/// when its residual has not fallen to `factor` times its reference within `window` iterations
+/// (Jacobi) or steps (RK4); each residual that does becomes the new reference.
+struct progress_rule {
+    double factor = 0.5;
+    std::size_t window = 1;
+};
+/// Jacobi: the residual must fall by 10% within 100 iterations. On a cycle of any period the
+/// residual can do so only finitely often (never below the cycle's smallest residual), so a
+/// cycle, like a wandering orbit, is caught; a steady convergence is caught only when it is
+/// slower than a factor 0.9 per 100 iterations, i.e. when it needs more than about 19,700
+/// iterations per factor 10⁹.
+inline constexpr progress_rule jacobi_progress{.factor = 0.9, .window = 100};
+/// RK4: the residual must halve within 1000 steps. It catches a residual stuck at the rounding
+/// floor above the tolerance, an orbit that does not settle, and an equilibrium approached more
+/// slowly than a factor 10⁹ in about 30,000 steps.
+inline constexpr progress_rule rk4_progress{.factor = 0.5, .window = 1000};
+
 /// Parameters of a solve. Every member has a default; build with designated initializers:
 /// `{.solver = solver_method::rk4, .tolerance = 1e-12}`.
 struct score_options {
     solver_method solver = solver_method::automatic;
-    /// Stop when the residual ‖f(σ) − σ‖∞ is at most this; must be positive and finite.
+    /// Stop when the residual ‖f(σ) − σ‖∞ is at most this; must be finite and at least
+    /// `min_tolerance`.
     double tolerance = 1e-9;
-    /// Limit on Jacobi iterations and, separately, on RK4 steps; must be at least 1.
+    /// Limit on Jacobi iterations and, separately, on RK4 steps; must be at least 1. The
+    /// progress rules bound both solvers whatever this limit (see gradual_engine).
     std::size_t max_iterations = 10000;
     /// RK4 step δ, in (0, 1].
     double rk4_step = 0.1;
@@ -98,7 +124,10 @@ struct solver_report {
     score_status status = score_status::ok;
     std::size_t jacobi_iterations = 0;
     std::size_t rk4_steps = 0;
-    bool oscillation_detected = false;  ///< Jacobi stopped making progress (r_k ≥ r_{k−2})
+    /// Jacobi stopped making progress: its residual repeated every other iteration
+    /// (r_k ≥ 0.999·r_{k−2} five times in a row) or failed the progress rule `jacobi_progress`
+    /// (a cycle of any period, or wandering).
+    bool oscillation_detected = false;
     bool divergence_detected = false;   ///< a strength exceeded the divergence threshold
     std::size_t out_of_range = 0;       ///< strengths outside [0, 1]
 };
@@ -250,11 +279,43 @@ sweep_stats sweep(const compiled_graph& g, const S& s, std::span<const double> i
     return order;
 }
 
+// Applies a progress_rule to a sequence of residuals.
+struct progress_monitor {
+    progress_rule rule{};
+    double reference = std::numeric_limits<double>::infinity();
+    std::size_t since = 0;  // iterations since the reference was set
+
+    // Records the next residual; false when it is the `window`-th in a row that is not at most
+    // `factor` times the reference.
+    [[nodiscard]] bool progressing(double r) noexcept {
+        if (r <= rule.factor * reference) {
+            reference = r;
+            since = 0;
+            return true;
+        }
+        return ++since < rule.window;
+    }
+};
+
 inline std::string format_number(double x) {
     std::ostringstream os;
     os.precision(3);
     os << x;
     return os.str();
+}
+
+// The shortest text that reads back as x exactly.
+inline std::string exact_number(double x) {
+    char buf[32];
+    const auto end = std::to_chars(buf, buf + sizeof buf, x).ptr;
+    return {buf, end};
+}
+
+// The accepted tolerances, for messages.
+inline std::string tolerance_range() {
+    return "a number from " + exact_number(min_tolerance) + " to " +
+           exact_number(std::numeric_limits<double>::max()) +
+           "; a smaller residual cannot be certified in double precision";
 }
 
 }  // namespace detail
@@ -268,12 +329,19 @@ inline std::string format_number(double x) {
 ///
 /// Solvers (semantics reference §5): `dag` evaluates each statement once in topological order
 /// (exact; O(n + m)); `jacobi` iterates σ ← f(σ) from σ = τ, stopping when ‖f(σ) − σ‖∞ ≤
-/// tolerance, when Jacobi stops making progress (r_k ≥ 0.999·r_{k−2} five times in a row:
-/// oscillation), when the residual grows geometrically (r_k > 1.5·r_{k−2} five times in a row:
-/// divergence) or when a strength exceeds the divergence threshold; `rk4` integrates
-/// dσ/dt = f(σ) − σ from τ with step δ until ‖f(σ) − σ‖∞ ≤ tolerance; `automatic` runs dag on
-/// acyclic graphs, otherwise jacobi, continuing with rk4 from the last iterate on oscillation and
-/// restarting rk4 from τ on divergence. Every loop is bounded by `max_iterations`.
+/// tolerance, when Jacobi stops making progress (r_k ≥ 0.999·r_{k−2} five times in a row, or the
+/// progress rule `jacobi_progress` fails: oscillation of any period, or wandering), when the
+/// residual grows geometrically (r_k > 1.5·r_{k−2} five times in a row: divergence), when a
+/// strength exceeds the divergence threshold, or after `max_iterations`; `rk4` integrates
+/// dσ/dt = f(σ) − σ from τ with step δ until ‖f(σ) − σ‖∞ ≤ tolerance, stopping as well on
+/// divergence, when the progress rule `rk4_progress` fails, or after `max_iterations` steps;
+/// `automatic` runs dag on acyclic graphs, otherwise jacobi, and whenever Jacobi stops without
+/// converging (divergence, oscillation, no progress or its iteration limit) rk4 from τ, whose
+/// values are then exactly those of rk4 alone.
+/// Termination: a progress rule with factor θ and window W lets Jacobi run at most
+/// 1 + W·⌈log(r₁/tolerance)/log(1/θ)⌉ iterations (RK4: W·⌈…⌉ steps), r₁ the first residual,
+/// whatever `max_iterations`: the reference residual shrinks by θ at least every W iterations
+/// and stays above the tolerance.
 /// Complexity: O(n + m) per Jacobi iteration (one pull pass over the CSR arrays, about one
 /// sparse matrix–vector product), four passes per RK4 step.
 /// Throws: rule_error from the constructor for an invalid option, and from run() when `dag` is
@@ -284,9 +352,9 @@ public:
     explicit gradual_engine(const compiled_graph& graph, S semantics = {},
                             score_options options = {})
         : graph_(&graph), semantics_(std::move(semantics)), options_(options) {
-        if (!(options_.tolerance > 0.0) || !std::isfinite(options_.tolerance))
+        if (!(options_.tolerance >= min_tolerance) || !std::isfinite(options_.tolerance))
             throw rule_error("invalid tolerance '" + detail::format_number(options_.tolerance) +
-                             "' (valid: a positive finite number)");
+                             "' (valid: " + detail::tolerance_range() + ")");
         if (options_.max_iterations < 1)
             throw rule_error("invalid max_iterations '0' (valid: an integer >= 1)");
         if (!(options_.rk4_step > 0.0 && options_.rk4_step <= 1.0))
@@ -332,26 +400,26 @@ public:
                 run_dag(*order);
                 break;
             }
-            case solver_method::jacobi: run_jacobi(false); break;
+            case solver_method::jacobi: {
+                std::string why;
+                (void)run_jacobi(false, why);
+                break;
+            }
             case solver_method::rk4: run_rk4(); break;
             case solver_method::automatic: {
                 if (auto order = detail::topological_order(g)) {
                     run_dag(*order);
-                } else if (!run_jacobi(true) &&
-                           (report_.divergence_detected || report_.oscillation_detected)) {
-                    if (report_.divergence_detected) {
-                        warnings_.push_back("jacobi diverged after " +
-                                            std::to_string(report_.jacobi_iterations) +
-                                            " iterations; restarted with rk4 from the base scores");
-                        sigma_.assign(g.base.begin(), g.base.end());
-                        report_.divergence_detected = false;
-                    } else {
-                        warnings_.push_back("jacobi oscillated after " +
-                                            std::to_string(report_.jacobi_iterations) +
-                                            " iterations; continued with rk4 from the last iterate");
-                    }
-                    run_rk4();
+                    break;
                 }
+                std::string why;
+                if (run_jacobi(true, why) == jacobi_stop::converged) break;
+                // Any other outcome: rk4 from the base scores, so that the values are exactly
+                // those of `rk4` alone (the last iterate of a cycle, a wandering orbit or a
+                // divergence is no better a start than τ).
+                warnings_.push_back("jacobi " + why + "; restarted with rk4 from the base scores");
+                sigma_.assign(g.base.begin(), g.base.end());
+                report_.divergence_detected = false;
+                run_rk4();
                 break;
             }
         }
@@ -424,13 +492,38 @@ private:
         report_.residual = st.residual;
     }
 
-    // Returns true when converged; on false, report_ says whether it oscillated or diverged.
-    bool run_jacobi(bool quiet_on_failure) {
+    enum class jacobi_stop { converged, diverged, oscillated, no_progress, limit };
+
+    // Why a progress rule failed, for the warnings.
+    [[nodiscard]] static std::string no_progress_reason(const detail::progress_monitor& m,
+                                                        std::string_view unit) {
+        return "the residual did not fall to " +
+               detail::format_number(m.rule.factor * m.reference) + " (" +
+               detail::format_number(m.rule.factor) + " times " +
+               detail::format_number(m.reference) + ") within " +
+               std::to_string(m.rule.window) + " " + std::string(unit);
+    }
+
+    // Runs Jacobi from sigma_ and says why it stopped; report_ gets the flags
+    // (divergence_detected, oscillation_detected) and `why` what happened, for the warnings
+    // ("oscillated after 7 iterations (…)"). Warns itself unless `quiet`.
+    jacobi_stop run_jacobi(bool quiet, std::string& why) {
         const compiled_graph& g = *graph_;
         next_.resize(sigma_.size());
         report_.method = solver_method::jacobi;
         double r1 = -1.0, r2 = -1.0;  // r_{k−1}, r_{k−2}
         int stalls = 0, growth = 0;
+        detail::progress_monitor progress{.rule = jacobi_progress};
+        const auto after = [](std::size_t k) {
+            return "after " + std::to_string(k) + " iterations";
+        };
+        const auto stop = [&](jacobi_stop s, std::string what, std::string_view advice) {
+            why = std::move(what);
+            if (!quiet)
+                warnings_.push_back("jacobi " + why + "; strengths are the last iterate" +
+                                    std::string(advice));
+            return s;
+        };
         for (std::size_t k = 1; k <= options_.max_iterations; ++k) {
             const auto st = detail::sweep(g, semantics_, sigma_, next_, cut_);
             sigma_.swap(next_);
@@ -439,41 +532,47 @@ private:
             report_.residual = st.residual;
             if (!st.finite || st.max_abs > options_.divergence_threshold) {
                 report_.divergence_detected = true;
-                if (!quiet_on_failure)
-                    warnings_.push_back("jacobi diverged after " + std::to_string(k) +
-                                        " iterations (a strength exceeded " +
-                                        detail::format_number(options_.divergence_threshold) +
-                                        " in magnitude); strengths are the last iterate");
-                return false;
+                return stop(jacobi_stop::diverged,
+                            "diverged " + after(k) + " (a strength exceeded " +
+                                detail::format_number(options_.divergence_threshold) +
+                                " in magnitude)",
+                            "");
             }
             if (st.residual <= options_.tolerance) {
                 report_.converged = true;
-                return true;
+                return jacobi_stop::converged;
             }
             stalls = (r2 >= 0.0 && st.residual >= 0.999 * r2) ? stalls + 1 : 0;
             growth = (r2 > 0.0 && st.residual > 1.5 * r2) ? growth + 1 : 0;
             if (growth >= 5) {
-                // The residual grows geometrically: the iteration diverges.
                 report_.divergence_detected = true;
-                if (!quiet_on_failure)
-                    warnings_.push_back("jacobi diverges: the residual grew geometrically for " +
-                                        std::to_string(growth) + " iterations (stopped after " +
-                                        std::to_string(k) + "); strengths are the last iterate");
-                return false;
+                return stop(jacobi_stop::diverged,
+                            "diverged " + after(k) + " (the residual grew geometrically for " +
+                                std::to_string(growth) + " iterations)",
+                            "");
             }
             if (stalls >= 5) {
                 report_.oscillation_detected = true;
-                if (!quiet_on_failure)
-                    warnings_.push_back("jacobi oscillates: the residual stopped decreasing after " +
-                                        std::to_string(k) +
-                                        " iterations; strengths are the last iterate (try --solver rk4)");
-                return false;
+                return stop(jacobi_stop::oscillated,
+                            "oscillated " + after(k) +
+                                " (the residual failed to decrease over two iterations 5 "
+                                "times in a row)",
+                            " (try --solver rk4)");
+            }
+            if (!progress.progressing(st.residual)) {
+                report_.oscillation_detected = true;
+                return stop(jacobi_stop::no_progress,
+                            "made no progress " + after(k) + " (" +
+                                no_progress_reason(progress, "iterations") + ")",
+                            " (try --solver rk4)");
             }
             r2 = r1;
             r1 = st.residual;
         }
-        limit_warning();
-        return false;
+        why = "did not converge within " + std::to_string(options_.max_iterations) +
+              " iterations (residual " + detail::format_number(report_.residual) + ")";
+        if (!quiet) limit_warning();
+        return jacobi_stop::limit;
     }
 
     void run_rk4() {
@@ -488,6 +587,7 @@ private:
             for (std::size_t i = 0; i < n; ++i) out[i] = f[i] - x[i];
             return st;
         };
+        detail::progress_monitor progress{.rule = rk4_progress};
         for (std::size_t step = 0;; ++step) {
             const auto st = g_of(sigma_, k1);
             report_.residual = st.residual;
@@ -505,6 +605,13 @@ private:
             }
             if (step == options_.max_iterations) {
                 limit_warning();
+                return;
+            }
+            if (!progress.progressing(st.residual)) {
+                warnings_.push_back("rk4 made no progress after " + std::to_string(step) +
+                                    " steps (" + no_progress_reason(progress, "steps") +
+                                    "; residual " + detail::format_number(st.residual) +
+                                    "); strengths are the last iterate");
                 return;
             }
             for (std::size_t i = 0; i < n; ++i) tmp[i] = sigma_[i] + 0.5 * d * k1[i];

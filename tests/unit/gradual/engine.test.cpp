@@ -9,11 +9,14 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 using narrative::fixtures::e_democracy;
 using narrative::fixtures::qbaf;
@@ -56,6 +59,123 @@ bool contains(const std::vector<std::string>& ws, const std::string& needle) {
         if (w.find(needle) != std::string::npos) return true;
     return false;
 }
+
+// Four cyclic graphs on which Jacobi from τ never converges while the continuous model does;
+// found by a cross-check against QBAF-Py and Uncertainpy on random cyclic graphs. Each comes
+// with its fixpoint equations σ = f(σ), written out from the definitions of the semantics (not
+// through the engine); iterating them shows the Jacobi cycle (jacobi_period below).
+
+// DF-QuAD (Rago et al. 2016): bases (0.5, 1, 1); attacks a0 → a1, a1 → a2, a2 → a0; supports
+// a1 → a0, a2 → a1. Jacobi cycles with period 22. With one parent of each kind v_X is that
+// parent's strength:
+//   σ0 = 0.5 + 0.5·(σ1 − σ2)                (τ = 0.5: the same formula on either side)
+//   σ1 = 1 − (σ0 − σ2) if σ0 ≥ σ2, else 1   (τ = 1: a support cannot raise it)
+//   σ2 = 1 − σ1
+// Hence σ0 = 0.5 + 0.5·(2σ1 − 1) = σ1, so σ0 ≥ σ2 ⇔ σ1 ≥ 1/2, and then σ1 = 1 − (2σ1 − 1),
+// σ1 = 2/3; σ1 < 1/2 would give σ1 = 1, a contradiction. The unique fixpoint is (2/3, 2/3, 1/3).
+narrative::compiled_graph cross_check_df_quad() {
+    return qbaf({0.5, 1, 1}, {{.from = 0, .to = 1}, {.from = 1, .to = 2}, {.from = 2, .to = 0}},
+                {{.from = 1, .to = 0}, {.from = 2, .to = 1}});
+}
+std::vector<double> cross_check_df_quad_f(const std::vector<double>& s) {
+    const auto dfq = [](double tau, double v_att, double v_sup) {
+        return v_att >= v_sup ? tau - tau * (v_att - v_sup) : tau + (1 - tau) * (v_sup - v_att);
+    };
+    return {dfq(0.5, s[2], s[1]), dfq(1, s[0], s[2]), dfq(1, s[1], 0)};
+}
+
+// Quadratic energy (Potyka 2018), h(E) = E²/(1 + E²): bases (0, 0, 1); attacks a0 → a1,
+// a0 → a2, a1 → a2; supports a1 → a0, a2 → a0, a2 → a1. Jacobi cycles with period 4.
+//   σ0 = h(σ1 + σ2)                          (τ = 0, energy ≥ 0)
+//   σ1 = h(σ2 − σ0) if σ2 > σ0, else 0       (τ = 0)
+//   σ2 = 1 − h(σ0 + σ1)                      (τ = 1, only attackers)
+// The cross-check reported the fixpoint (0.435495, 0.103343, 0.774986) to 6 decimals.
+narrative::compiled_graph cross_check_quadratic_energy() {
+    return qbaf({0, 0, 1}, {{.from = 0, .to = 1}, {.from = 0, .to = 2}, {.from = 1, .to = 2}},
+                {{.from = 1, .to = 0}, {.from = 2, .to = 0}, {.from = 2, .to = 1}});
+}
+std::vector<double> cross_check_quadratic_energy_f(const std::vector<double>& s) {
+    const auto h = [](double e) { return e * e / (1 + e * e); };
+    return {h(s[1] + s[2]), s[2] > s[0] ? h(s[2] - s[0]) : 0.0, 1 - h(s[0] + s[1])};
+}
+
+// Squared DF-QuAD (QBAF-Py's SquaredDFQuAD_model): σ = τ − τ·h(−s) + (1 − τ)·h(s),
+// h(x) = max(x, 0)/(1 + max(x, 0)), s = v_sup − v_att. Bases (0, 0.1, 0, 0); attacks a2 → a0,
+// a2 → a3; supports a0 → a3, a1 → a0, a3 → a2. Jacobi cycles with period 5. With τ = 0 only
+// h(s) counts:
+//   σ0 = h(σ1 − σ2),  σ1 = 0.1 (no parents),  σ2 = h(σ3),  σ3 = h(σ0 − σ2)
+narrative::compiled_graph cross_check_sd_df_quad() {
+    return qbaf({0, 0.1, 0, 0}, {{.from = 2, .to = 0}, {.from = 2, .to = 3}},
+                {{.from = 0, .to = 3}, {.from = 1, .to = 0}, {.from = 3, .to = 2}});
+}
+std::vector<double> cross_check_sd_df_quad_f(const std::vector<double>& s) {
+    const auto h = [](double x) { return std::max(x, 0.0) / (1 + std::max(x, 0.0)); };
+    return {h(s[1] - s[2]), 0.1, h(s[3]), h(s[0] - s[2])};
+}
+
+// Naive additive (σ = τ + Σ_Sup σ − Σ_Att σ): every base 1; a1 attacks a0; supports a0 → a1,
+// a0 → a2, a1 → a2, a2 → a1. Jacobi cycles with period 6. The fixpoint equations are linear:
+//   σ0 = 1 − σ1,  σ1 = 1 + σ0 + σ2,  σ2 = 1 + σ0 + σ1.
+// Subtracting the last two gives σ1 − σ2 = σ2 − σ1, so σ1 = σ2 = y; then y = 1 + σ0 + y gives
+// σ0 = −1 and σ0 = 1 − y gives y = 2. The unique fixpoint is (−1, 2, 2).
+narrative::compiled_graph cross_check_naive_additive() {
+    return qbaf({1, 1, 1}, {{.from = 1, .to = 0}},
+                {{.from = 0, .to = 1}, {.from = 0, .to = 2}, {.from = 1, .to = 2}, {.from = 2, .to = 1}});
+}
+std::vector<double> cross_check_naive_additive_f(const std::vector<double>& s) {
+    return {1 - s[1], 1 + s[0] + s[2], 1 + s[0] + s[1]};
+}
+
+// The period of the cycle that Jacobi (σ ← f(σ) from τ) settles in, found after 10000
+// iterations by comparing iterates to 1e-12; 0 when there is none up to 100.
+template <class F>
+int jacobi_period(F f, std::vector<double> sigma) {
+    for (int k = 0; k < 10000; ++k) sigma = f(sigma);
+    std::vector<double> x = sigma;
+    for (int p = 1; p <= 100; ++p) {
+        x = f(x);
+        bool same = true;
+        for (std::size_t v = 0; v < x.size(); ++v) same = same && std::abs(x[v] - sigma[v]) <= 1e-12;
+        if (same) return p;
+    }
+    return 0;
+}
+
+// max_v |f(σ)(v) − σ(v)|
+template <class F>
+double equation_residual(F f, const std::vector<double>& sigma) {
+    const std::vector<double> next = f(sigma);
+    double r = 0.0;
+    for (std::size_t v = 0; v < sigma.size(); ++v) r = std::max(r, std::abs(next[v] - sigma[v]));
+    return r;
+}
+
+// The checks shared by the four graphs: Jacobi alone stops early for lack of progress (not at
+// the iteration limit); auto falls back to rk4, says why, and returns exactly what rk4 alone
+// returns; that result satisfies the fixpoint equations.
+template <class S, class F>
+narrative::score_result check_fallback(const narrative::compiled_graph& g, F f) {
+    const auto jac = narrative::score(g, S{}, {.solver = solver_method::jacobi});
+    CHECK_FALSE(jac.solver.converged);
+    CHECK(jac.solver.oscillation_detected);
+    CHECK(jac.solver.iterations < 1000);  // detected, not the limit of 10000
+    CHECK(contains(jac.warnings, "jacobi made no progress"));
+
+    const auto rk4 = narrative::score(g, S{}, {.solver = solver_method::rk4});
+    const auto aut = narrative::score(g, S{});
+    REQUIRE(rk4.solver.converged);
+    CHECK(aut.solver.converged);
+    CHECK(aut.solver.method == solver_method::rk4);
+    CHECK(aut.solver.oscillation_detected);
+    CHECK(aut.solver.jacobi_iterations == jac.solver.iterations);
+    CHECK(aut.solver.rk4_steps == rk4.solver.rk4_steps);
+    CHECK(contains(aut.warnings, "jacobi made no progress after " +
+                                     std::to_string(jac.solver.iterations) + " iterations"));
+    CHECK(contains(aut.warnings, "restarted with rk4 from the base scores"));
+    CHECK(aut.strength == rk4.strength);
+    CHECK(equation_residual(f, aut.strength) <= 1e-9);
+    return aut;
+}
 }  // namespace
 
 TEST_SUITE("gradual.engine") {
@@ -96,7 +216,7 @@ TEST_SUITE("gradual.engine") {
         CHECK(jac.solver.status == narrative::score_status::no_convergence);
         CHECK(jac.solver.residual == doctest::Approx(1.0));  // (0,0,0) ↔ (1,1,1)
         CHECK(jac.solver.iterations < 20);                   // detected early, not at the limit
-        CHECK(contains(jac.warnings, "oscillates"));
+        CHECK(contains(jac.warnings, "jacobi oscillated"));
 
         const auto rk4 = narrative::score(g, narrative::df_quad{}, {.solver = solver_method::rk4});
         CHECK(rk4.solver.converged);
@@ -110,8 +230,9 @@ TEST_SUITE("gradual.engine") {
         CHECK(aut.solver.jacobi_iterations > 0);
         CHECK(aut.solver.rk4_steps > 0);
         CHECK(aut.solver.iterations == aut.solver.jacobi_iterations + aut.solver.rk4_steps);
-        CHECK(contains(aut.warnings, "continued with rk4"));
+        CHECK(contains(aut.warnings, "restarted with rk4 from the base scores"));
         for (const double s : aut.strength) CHECK(s == doctest::Approx(0.5).epsilon(1e-8));
+        CHECK(aut.strength == rk4.strength);  // the fallback is rk4 alone, from τ
     }
 
     // Hand-derived: three statements each supported by the other two, τ = 0.5, naive-additive:
@@ -134,6 +255,114 @@ TEST_SUITE("gradual.engine") {
         CHECK_FALSE(jac.solver.converged);
         CHECK(jac.solver.divergence_detected);
         CHECK(jac.solver.iterations < 50);
+    }
+
+    // The four graphs of the cross-check (see above). Before, auto returned the last Jacobi
+    // iterate with status no_convergence on each of them.
+    TEST_CASE("auto falls back to rk4 when jacobi cycles with period 22 (df-quad)") {
+        const auto g = cross_check_df_quad();
+        CHECK(jacobi_period(cross_check_df_quad_f, {0.5, 1, 1}) == 22);
+        CHECK(equation_residual(cross_check_df_quad_f, {2.0 / 3, 2.0 / 3, 1.0 / 3}) <= 1e-15);
+        const auto r = check_fallback<narrative::df_quad>(g, cross_check_df_quad_f);
+        CHECK(r.solver.status == narrative::score_status::ok);
+        // the hand-derived fixpoint (2/3, 2/3, 1/3)
+        CHECK(r.strength[0] == doctest::Approx(2.0 / 3).epsilon(1e-8));
+        CHECK(r.strength[1] == doctest::Approx(2.0 / 3).epsilon(1e-8));
+        CHECK(r.strength[2] == doctest::Approx(1.0 / 3).epsilon(1e-8));
+    }
+
+    TEST_CASE("auto falls back to rk4 when jacobi cycles with period 4 (quadratic-energy)") {
+        CHECK(jacobi_period(cross_check_quadratic_energy_f, {0, 0, 1}) == 4);
+        const auto r = check_fallback<narrative::quadratic_energy>(cross_check_quadratic_energy(),
+                                                                   cross_check_quadratic_energy_f);
+        CHECK(r.solver.status == narrative::score_status::ok);
+        // the cross-check's fixpoint, 6 decimals (and the equations above to 1e-9)
+        CHECK(r.strength[0] == doctest::Approx(0.435495).epsilon(1e-6));
+        CHECK(r.strength[1] == doctest::Approx(0.103343).epsilon(1e-5));
+        CHECK(r.strength[2] == doctest::Approx(0.774986).epsilon(1e-6));
+    }
+
+    TEST_CASE("auto falls back to rk4 when jacobi cycles with period 5 (sd-df-quad)") {
+        const auto g = cross_check_sd_df_quad();
+        CHECK(jacobi_period(cross_check_sd_df_quad_f, {0, 0.1, 0, 0}) == 5);
+        const auto r = check_fallback<narrative::sd_df_quad>(g, cross_check_sd_df_quad_f);
+        CHECK(r.solver.status == narrative::score_status::ok);
+        // No value is printed anywhere for this graph: the fixpoint is what rk4 computes with a
+        // tighter tolerance, checked against the equations above; the default run agrees.
+        const auto tight = narrative::score(g, narrative::sd_df_quad{},
+                                            {.solver = solver_method::rk4, .tolerance = 1e-12});
+        REQUIRE(tight.solver.converged);
+        CHECK(equation_residual(cross_check_sd_df_quad_f, tight.strength) <= 1e-9);
+        CHECK(tight.strength[1] == 0.1);  // no parents
+        for (std::size_t v = 0; v < 4; ++v) CHECK(r.strength[v] == doctest::Approx(tight.strength[v]).epsilon(1e-7));
+    }
+
+    TEST_CASE("auto falls back to rk4 when jacobi cycles with period 6 (naive-additive)") {
+        const auto g = cross_check_naive_additive();
+        CHECK(jacobi_period(cross_check_naive_additive_f, {1, 1, 1}) == 6);
+        CHECK(equation_residual(cross_check_naive_additive_f, {-1, 2, 2}) == 0.0);
+        const auto r = check_fallback<narrative::naive_additive>(g, cross_check_naive_additive_f);
+        CHECK(r.solver.status == narrative::score_status::unbounded);
+        // the hand-derived fixpoint (−1, 2, 2)
+        CHECK(r.strength[0] == doctest::Approx(-1.0).epsilon(1e-8));
+        CHECK(r.strength[1] == doctest::Approx(2.0).epsilon(1e-8));
+        CHECK(r.strength[2] == doctest::Approx(2.0).epsilon(1e-8));
+    }
+
+    TEST_CASE("auto falls back to rk4 when jacobi runs out of iterations") {
+        // On the df-quad graph the progress rule needs more than its window of 100 iterations,
+        // so with a limit of 80 Jacobi stops at the limit; rk4 then converges within its own 80
+        // steps at tolerance 1e-3.
+        const auto g = cross_check_df_quad();
+        const score_options o{.tolerance = 1e-3, .max_iterations = 80};
+        const auto aut = narrative::score(g, narrative::df_quad{}, o);
+        CHECK(aut.solver.converged);
+        CHECK(aut.solver.method == solver_method::rk4);
+        CHECK(aut.solver.jacobi_iterations == 80);
+        CHECK_FALSE(aut.solver.oscillation_detected);
+        CHECK(contains(aut.warnings, "jacobi did not converge within 80 iterations"));
+        CHECK(contains(aut.warnings, "restarted with rk4 from the base scores"));
+        CHECK_FALSE(contains(aut.warnings, "no convergence after"));
+        auto alone = o;
+        alone.solver = solver_method::rk4;
+        CHECK(aut.strength == narrative::score(g, narrative::df_quad{}, alone).strength);
+    }
+
+    TEST_CASE("rk4 stops when it makes no progress, whatever the iteration limit") {
+        // hand-derived: the mutual support pair under naive-additive from τ = (0.5, 0.5) keeps
+        // σ0 = σ1, so dσ/dt = 0.5 exactly and the residual is 0.5 at every step: it never halves,
+        // and rk4 stops after the progress window instead of running to the limit.
+        const auto g = qbaf({0.5, 0.5}, {}, {{.from = 0, .to = 1}, {.from = 1, .to = 0}});
+        const auto r = narrative::score(g, narrative::naive_additive{},
+                                        {.solver = solver_method::rk4, .max_iterations = 1000000});
+        CHECK_FALSE(r.solver.converged);
+        CHECK(r.solver.status == narrative::score_status::no_convergence);
+        CHECK(r.solver.rk4_steps == narrative::rk4_progress.window);
+        CHECK(r.solver.residual == doctest::Approx(0.5));
+        CHECK(contains(r.warnings, "rk4 made no progress after 1000 steps"));
+    }
+
+    TEST_CASE("every solver terminates at the smallest tolerance with no iteration limit") {
+        // The residual of these cycles stalls at a few units of 1e-16, above the tolerance; the
+        // progress rules stop each solver. Bound (gradual_engine): at most
+        // 1 + W·⌈log(r₁/tolerance)/log(1/θ)⌉ ≤ 1 + W·(1 + log(r₁/tolerance)/log(1/θ))
+        // iterations or steps, with r₁ ≤ 1 here (strengths in [0, 1]).
+        const score_options base{.tolerance = narrative::min_tolerance,
+                                 .max_iterations = std::numeric_limits<std::size_t>::max()};
+        const auto bound = [](const narrative::progress_rule& p) {
+            return 1.0 + static_cast<double>(p.window) *
+                             (1.0 + std::log(1.0 / narrative::min_tolerance) / std::log(1.0 / p.factor));
+        };
+        for (const auto& g : {cross_check_df_quad(), odd_cycle()}) {
+            for (const auto m : {solver_method::automatic, solver_method::jacobi, solver_method::rk4}) {
+                auto o = base;
+                o.solver = m;
+                const auto r = narrative::score(g, narrative::df_quad{}, o);
+                CAPTURE(narrative::to_string(m));
+                CHECK(static_cast<double>(r.solver.jacobi_iterations) <= bound(narrative::jacobi_progress));
+                CHECK(static_cast<double>(r.solver.rk4_steps) <= bound(narrative::rk4_progress));
+            }
+        }
     }
 
     TEST_CASE("the iteration limit guarantees termination") {
@@ -165,6 +394,15 @@ TEST_SUITE("gradual.engine") {
         const auto g = e_democracy();
         CHECK_THROWS_AS((void)narrative::score(g, narrative::df_quad{}, {.tolerance = 0.0}), narrative::rule_error);
         CHECK_THROWS_AS((void)narrative::score(g, narrative::df_quad{}, {.tolerance = -1.0}), narrative::rule_error);
+        // below what double precision can certify (2^−52), subnormal, not finite
+        CHECK_THROWS_AS((void)narrative::score(g, narrative::df_quad{}, {.tolerance = 1e-17}), narrative::rule_error);
+        CHECK_THROWS_AS((void)narrative::score(g, narrative::df_quad{}, {.tolerance = 1e-320}), narrative::rule_error);
+        CHECK_THROWS_AS((void)narrative::score(g, narrative::df_quad{}, {.tolerance = std::numeric_limits<double>::infinity()}),
+                        narrative::rule_error);
+        CHECK_THROWS_AS((void)narrative::score(g, narrative::df_quad{}, {.tolerance = std::numeric_limits<double>::quiet_NaN()}),
+                        narrative::rule_error);
+        CHECK(narrative::min_tolerance == 0x1p-52);
+        CHECK_NOTHROW((void)narrative::score(g, narrative::df_quad{}, {.tolerance = narrative::min_tolerance}));
         CHECK_THROWS_AS((void)narrative::score(g, narrative::df_quad{}, {.max_iterations = 0}), narrative::rule_error);
         CHECK_THROWS_AS((void)narrative::score(g, narrative::df_quad{}, {.rk4_step = 2.0}), narrative::rule_error);
         CHECK_THROWS_AS((void)narrative::parse_solver_method("newton"), narrative::rule_error);
