@@ -78,13 +78,11 @@ struct case_score {
     std::vector<std::string> wrong{};         ///< what went wrong, one line each
 };
 
-/// Runs `narrative actors`' report with `algorithm` (relations inferred first, as the CLI
+/// Runs `narrative actors`' report with these options (relations inferred first, as the CLI
 /// does) and compares it with the record. A null credibility loses its pairs.
-inline case_score score(const settled_case& sc, const std::string& algorithm) {
+inline case_score score(const settled_case& sc, const narrative::actor_consistency_options& options) {
     narrative::case_model c = sc.model;
     (void)narrative::infer_relations(c);
-    narrative::actor_consistency_options options{};
-    options.algorithm = algorithm;
     const auto report = narrative::actor_consistency_report(c, options);
     case_score out{};
     for (const auto& [id, truth] : sc.verdicts) {
@@ -123,6 +121,12 @@ inline case_score score(const settled_case& sc, const std::string& algorithm) {
         else out.wrong.push_back("position shift of " + actor + " not found: " + earlier + " -> " + later);
     }
     return out;
+}
+
+inline case_score score(const settled_case& sc, const std::string& algorithm) {
+    narrative::actor_consistency_options options{};
+    options.algorithm = algorithm;
+    return score(sc, options);
 }
 
 /// NAME.json files that have a NAME.truth.json beside them, sorted.

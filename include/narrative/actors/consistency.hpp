@@ -384,8 +384,13 @@ inline void keep_top(std::vector<explanation_item>& items, std::size_t n, bool b
             for (const auto* vote : mine) {
                 if (vote->statement == no_statement) continue;
                 const double right = vote->sign > 0 ? r.belief[vote->claim] : 1.0 - r.belief[vote->claim];
-                std::string why = detail::statement_label(c, vote->statement) + " " + detail::claim_label(c.statement_at(vote->statement)) +
+                const statement& st = c.statement_at(vote->statement);
+                std::string why = detail::statement_label(c, vote->statement) + " " + detail::claim_label(st) +
                                   ": belief " + detail::fixed3(right) + "; " + std::string(to_string(vote->role));
+                if (vote->role == vote_role::counted)
+                    why += " with weight " + detail::fixed3(vote->weight) + " (" + std::string(to_string(st.effective_evidence())) +
+                           ", " + (st.interest ? std::string(to_string(*st.interest)) : std::string("neutral")) +
+                           (vote->dependence < 1.0 ? ", dependence " + detail::fixed3(vote->dependence) : std::string{}) + ")";
                 if (vote->superseded_by != no_statement) why += " by " + c.statement_at(vote->superseded_by).id;
                 items.push_back(explanation_item{
                     .kind = explanation_kind::claim, .statement = vote->statement, .other = std::nullopt, .relations = {},

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <iterator>
 #include <limits>
 #include <numeric>
 #include <optional>
@@ -124,8 +125,8 @@ inline constexpr double accuracy_floor = 0.01, accuracy_ceiling = 0.99;
     }
     if (votes.empty()) return out;
     const auto& obs = p.observations;
-    // Time order: dated before undated is unknowable, so undated observations sort first (they
-    // cannot supersede a dated one); ties keep file order.
+    // Time order, for sorting and for the order in which equal providers are discounted: by the
+    // start of the time (undated first), then file order. Supersession asks more: see below.
     auto earlier = [&](const evidence_vote& a, const evidence_vote& b) {
         const auto& da = obs[a.observation].details;
         const auto& db = obs[b.observation].details;
@@ -133,10 +134,22 @@ inline constexpr double accuracy_floor = 0.01, accuracy_ceiling = 0.99;
         if (da.dated && da.time_start != db.time_start) return da.time_start < db.time_start;
         return a.observation < b.observation;
     };
+    // `later` was certainly said after `first`: both dated and their times do not overlap
+    // (`2025` and `2025-05` overlap: neither supersedes the other).
+    auto certainly_after = [&](const evidence_vote& first, const evidence_vote& later) {
+        const auto& df = obs[first.observation].details;
+        const auto& dl = obs[later.observation].details;
+        return df.dated && dl.dated && df.time_end <= dl.time_start;
+    };
+    const auto same_position = [&](const evidence_vote& a, const evidence_vote& b) {
+        return a.claim == b.claim && a.sign == b.sign;
+    };
+    const auto strength = [](const evidence_vote& v) { return v.log_evidence + v.log_interest; };
 
-    // 2. Roles. Per (actor, object) in time order: the last position counts, earlier different
-    // positions are superseded, and within the last run of equal positions the strongest
-    // statement is the one counted (the others are repeats).
+    // 2. Roles, per (actor, object). A statement is superseded when the actor certainly said
+    // something else on the object later (the first such statement supersedes it); statements
+    // of overlapping or unknown times all stand. Among the standing statements of one position
+    // the strongest (then the earliest) is counted and the others are repeats.
     std::vector<std::uint32_t> order(votes.size());
     std::iota(order.begin(), order.end(), 0u);
     std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
@@ -144,53 +157,32 @@ inline constexpr double accuracy_floor = 0.01, accuracy_ceiling = 0.99;
         if (votes[a].object != votes[b].object) return votes[a].object < votes[b].object;
         return earlier(votes[a], votes[b]);
     });
-    const auto same_position = [&](const evidence_vote& a, const evidence_vote& b) {
-        return a.claim == b.claim && a.sign == b.sign;
-    };
     for (std::size_t i = 0; i < order.size();) {
         std::size_t j = i;
         while (j < order.size() && votes[order[j]].actor == votes[order[i]].actor &&
                votes[order[j]].object == votes[order[i]].object)
             ++j;
-        const evidence_vote& last = votes[order[j - 1]];
-        std::size_t run = j - 1;  // start of the last run of equal positions
         if (o.supersede_positions)
-            while (run > i && same_position(votes[order[run - 1]], last)) --run;
-        else
-            run = i;
-        std::uint32_t best = order[run];
-        for (std::size_t k = run; k < j; ++k) {
-            evidence_vote& v = votes[order[k]];
-            if (v.log_evidence + v.log_interest > votes[best].log_evidence + votes[best].log_interest) best = order[k];
-        }
-        if (!o.supersede_positions) {
-            // Without supersession every distinct position counts once (its strongest statement).
             for (std::size_t k = i; k < j; ++k) {
                 evidence_vote& v = votes[order[k]];
-                v.role = vote_role::repeat;
-                for (std::size_t m = i; m < j; ++m) {
+                for (std::size_t m = k + 1; m < j; ++m) {
                     const evidence_vote& u = votes[order[m]];
-                    if (!same_position(u, v)) continue;
-                    if (u.log_evidence + u.log_interest > v.log_evidence + v.log_interest ||
-                        (u.log_evidence + u.log_interest == v.log_evidence + v.log_interest && m < k))
-                        goto next_vote;
+                    if (!same_position(u, v) && certainly_after(v, u)) {
+                        v.role = vote_role::superseded;
+                        v.superseded_by = u.statement;
+                        break;
+                    }
                 }
-                v.role = vote_role::counted;
-            next_vote:;
             }
-        } else {
-            for (std::size_t k = i; k < j; ++k) {
-                evidence_vote& v = votes[order[k]];
-                if (k < run && !same_position(v, last)) {
-                    v.role = vote_role::superseded;
-                    // The first later statement of the actor that takes another position.
-                    for (std::size_t m = k + 1; m < j; ++m)
-                        if (!same_position(votes[order[m]], v)) {
-                            v.superseded_by = votes[order[m]].statement;
-                            break;
-                        }
-                } else {
-                    v.role = order[k] == best ? vote_role::counted : vote_role::repeat;
+        for (std::size_t k = i; k < j; ++k) {
+            evidence_vote& v = votes[order[k]];
+            if (v.role == vote_role::superseded) continue;
+            for (std::size_t m = i; m < j; ++m) {
+                const evidence_vote& u = votes[order[m]];
+                if (m == k || u.role == vote_role::superseded || !same_position(u, v)) continue;
+                if (strength(u) > strength(v) || (strength(u) == strength(v) && m < k)) {
+                    v.role = vote_role::repeat;
+                    break;
                 }
             }
         }
@@ -285,7 +277,9 @@ inline constexpr double accuracy_floor = 0.01, accuracy_ceiling = 0.99;
         return a < b ? (std::uint64_t{a} << 32) | b : (std::uint64_t{b} << 32) | a;
     };
     // A problem built by hand may leave actor_group empty: no groups.
-    const auto group_of = [&](std::uint32_t a) { return a < p.actor_group.size() ? p.actor_group[a] : no_group; };
+    const auto group_of = [&](std::uint32_t a) {
+        return o.use_groups && a < p.actor_group.size() ? p.actor_group[a] : no_group;
+    };
     const auto same_group = [&](std::uint32_t a, std::uint32_t b) {
         return a == b || (group_of(a) != no_group && group_of(a) == group_of(b));
     };
@@ -381,58 +375,106 @@ inline constexpr double accuracy_floor = 0.01, accuracy_ceiling = 0.99;
         return change;
     };
 
-    // 5. EM over compact arrays in claim (hence object) order, so that a round is one streaming
-    // pass: per object, the scores of its claims from its counted votes (a gather of the actor
-    // term), the softmax, then the accuracy sums of the positions taken on it (a scatter).
+    // 5. EM over one compact array of records in claim (hence object) order, so that a round is
+    // one streaming pass: per object, the scores of its claims from its counted votes (a gather
+    // of the actor term), the softmax, then the accuracy sums of the positions taken on it (a
+    // scatter) over the same records, still in cache. A counted vote is also a judged position;
+    // a superseded position that is no actor's counted vote is a record with weight 0.
     // E-step: C(v) = Σ σ·w over v's counted votes, P = softmax of C over the object's values (a
     // uniform prior). M-step: A = (a₀·prior + Σ_positions P(position right)) / (a₀ + n).
-    const std::size_t K = counted.size();
-    std::vector<std::uint32_t> cv_actor(K), cv_claim(K), cv_off(std::size_t{O} + 1, 0);
-    std::vector<double> cv_const(K), cv_coef(K);
-    for (std::size_t k = 0; k < K; ++k) {
-        const evidence_vote& v = votes[counted[k]];
-        cv_actor[k] = v.actor;
-        cv_claim[k] = v.claim;
-        cv_const[k] = (v.sign > 0 ? log_n[v.object] : 0.0) + v.log_evidence + v.log_interest;
-        ++cv_off[v.object + 1];
+    struct record {
+        std::uint32_t actor = 0;
+        std::uint32_t claim = 0;       // the claim; its top bit says "against" (σ = −1)
+        double coef = 0.0;             // σ·I (0 for a position that is not counted)
+        double coef_const = 0.0;       // σ·I·(ln n_o [σ > 0] + ln ρ_evidence + ln ρ_interest)
+    };
+    constexpr std::uint32_t against_bit = 0x80000000u;
+    std::vector<position> extra{};  // judged positions that are no counted vote
+    {
+        std::vector<position> counted_positions{};
+        counted_positions.reserve(counted.size());
+        for (const std::uint32_t k : counted)
+            counted_positions.push_back({.actor = votes[k].actor, .claim = votes[k].claim, .sign = votes[k].sign});
+        const auto key_less = [](const position& x, const position& y) {
+            return std::tie(x.actor, x.claim, x.sign) < std::tie(y.actor, y.claim, y.sign);
+        };
+        std::sort(counted_positions.begin(), counted_positions.end(), key_less);
+        std::set_difference(judged.begin(), judged.end(), counted_positions.begin(), counted_positions.end(),
+                            std::back_inserter(extra), key_less);
+        std::stable_sort(extra.begin(), extra.end(), [](const position& x, const position& y) { return x.claim < y.claim; });
     }
-    std::sort(judged.begin(), judged.end(), [](const position& x, const position& y) { return x.claim < y.claim; });
-    const std::size_t J = judged.size();
-    std::vector<std::uint32_t> pos_actor(J), pos_claim(J), pos_off(std::size_t{O} + 1, 0);
-    std::vector<char> pos_against(J);
-    for (std::size_t j = 0; j < J; ++j) {
-        pos_actor[j] = judged[j].actor;
-        pos_claim[j] = judged[j].claim;
-        pos_against[j] = judged[j].sign < 0;
-        ++pos_off[p.claim_object[judged[j].claim] + 1];
-    }
-    for (std::uint32_t ob = 0; ob < O; ++ob) {
-        cv_off[ob + 1] += cv_off[ob];
-        pos_off[ob + 1] += pos_off[ob];
+    std::vector<record> records{};
+    std::vector<std::uint32_t> record_vote{};  // the vote behind each record (no_statement: none)
+    std::vector<std::uint32_t> record_off(std::size_t{O} + 1, 0);
+    records.reserve(counted.size() + extra.size());
+    {
+        std::size_t k = 0, x = 0;
+        for (std::uint32_t ob = 0; ob < O; ++ob) {
+            record_off[ob] = static_cast<std::uint32_t>(records.size());
+            for (; k < counted.size() && votes[counted[k]].object == ob; ++k) {
+                const evidence_vote& v = votes[counted[k]];
+                records.push_back({.actor = v.actor, .claim = v.claim | (v.sign < 0 ? against_bit : 0u), .coef = 0.0,
+                                   .coef_const = 0.0});
+                record_vote.push_back(counted[k]);
+            }
+            for (; x < extra.size() && p.claim_object[extra[x].claim] == ob; ++x) {
+                records.push_back({.actor = extra[x].actor, .claim = extra[x].claim | (extra[x].sign < 0 ? against_bit : 0u),
+                                   .coef = 0.0, .coef_const = 0.0});
+                record_vote.push_back(no_statement);
+            }
+        }
+        record_off[O] = static_cast<std::uint32_t>(records.size());
     }
     const auto refresh_coefficients = [&]() {
-        for (std::size_t k = 0; k < K; ++k) cv_coef[k] = votes[counted[k]].sign * votes[counted[k]].dependence;
+        for (std::size_t i = 0; i < records.size(); ++i) {
+            if (record_vote[i] == no_statement) continue;
+            const evidence_vote& v = votes[record_vote[i]];
+            records[i].coef = v.sign * v.dependence;
+            records[i].coef_const = records[i].coef * ((v.sign > 0 ? log_n[v.object] : 0.0) + v.log_evidence + v.log_interest);
+        }
     };
     std::vector<double> actor_term(S, 0.0), acc_sum(S, 0.0);
     // Beliefs of the current accuracies; with `sums`, also the M-step's sums.
+    const auto set_actor_term = [&](std::uint32_t s) { actor_term[s] = std::log(A[s] / (1.0 - A[s])); };
     const auto e_step = [&](bool sums) {
-        for (std::uint32_t s = 0; s < S; ++s) actor_term[s] = std::log(A[s] / (1.0 - A[s]));
+        for (std::uint32_t s = 0; s < S; ++s) set_actor_term(s);
         if (sums) std::fill(acc_sum.begin(), acc_sum.end(), 0.0);
         for (std::uint32_t ob = 0; ob < O; ++ob) {
             if (!object_voted[ob]) continue;
             const std::uint32_t b = p.object_offsets[ob], e = p.object_offsets[ob + 1];
+            const std::uint32_t rb = record_off[ob], re = record_off[ob + 1];
             for (std::uint32_t c = b; c < e; ++c) score[c] = 0.0;
-            for (std::uint32_t k = cv_off[ob]; k < cv_off[ob + 1]; ++k)
-                score[cv_claim[k]] += cv_coef[k] * (cv_const[k] + actor_term[cv_actor[k]]);
-            double mx = score[b];
-            for (std::uint32_t c = b + 1; c < e; ++c) mx = std::max(mx, score[c]);
-            double z = 0.0;
-            for (std::uint32_t c = b; c < e; ++c) z += (belief[c] = std::exp(score[c] - mx));
-            const double inv = 1.0 / z;
-            for (std::uint32_t c = b; c < e; ++c) belief[c] *= inv;
+            for (std::uint32_t i = rb; i < re; ++i) {
+                const record& x = records[i];
+                score[x.claim & ~against_bit] += x.coef_const + x.coef * actor_term[x.actor];
+            }
+            if (e - b == 2) {
+                // Two values (every yes/no proposition): the logistic with one exponential,
+                // t = e^{−|d|}, the smaller belief t/(1 + t) kept to full relative precision.
+                const double d = score[b] - score[b + 1];
+                const double t = std::exp(-std::abs(d)), big = 1.0 / (1.0 + t), small = t * big;
+                belief[b] = d >= 0.0 ? big : small;
+                belief[b + 1] = d >= 0.0 ? small : big;
+            } else {
+                // Softmax; the largest score's term is e⁰ = 1, so m values cost m − 1 exponentials.
+                std::uint32_t top = b;
+                for (std::uint32_t c = b + 1; c < e; ++c)
+                    if (score[c] > score[top]) top = c;
+                const double mx = score[top];
+                double z = 1.0;
+                for (std::uint32_t c = b; c < e; ++c)
+                    if (c != top) z += (belief[c] = std::exp(score[c] - mx));
+                belief[top] = 1.0;
+                const double inv = 1.0 / z;
+                for (std::uint32_t c = b; c < e; ++c) belief[c] *= inv;
+            }
             if (sums)
-                for (std::uint32_t j = pos_off[ob]; j < pos_off[ob + 1]; ++j)
-                    acc_sum[pos_actor[j]] += pos_against[j] ? 1.0 - belief[pos_claim[j]] : belief[pos_claim[j]];
+                for (std::uint32_t i = rb; i < re; ++i) {
+                    // P(position right): the belief, or 1 − belief for a vote against (top bit).
+                    const record& x = records[i];
+                    const double against = static_cast<double>(x.claim >> 31);
+                    acc_sum[x.actor] += against + (1.0 - 2.0 * against) * belief[x.claim & ~against_bit];
+                }
         }
     };
     const auto m_step = [&]() {

@@ -51,6 +51,7 @@ struct evidence_model_options {
     double copy_probability = 0.8;
     /// α: the prior probability that two sources of different groups depend on each other.
     double dependence_prior = 0.2;
+    bool use_groups = true;       ///< actors of one declared group are dependent
     bool detect_copying = true;   ///< estimate dependence between groups from shared values
     bool supersede_positions = true;  ///< an actor's later position replaces its earlier one
     bool supersede_findings = true;   ///< a later finding replaces an earlier opposite finding

@@ -120,6 +120,27 @@ TEST_SUITE("credibility.evidence_em") {
         CHECK(vote_of(rr, 1).role == narrative::vote_role::counted);
     }
 
+    TEST_CASE("statements of overlapping times stand side by side") {
+        // "2025" and "2025-05" overlap: neither was certainly said after the other, so the
+        // actor's two positions both count (the self-contradiction analysis calls them
+        // simultaneous); an undated statement neither supersedes nor is superseded.
+        narrative::truth_problem_builder b;
+        const auto a = b.actor("a");
+        const auto x = b.object("x", true);
+        b.observe(a, x, "true", stance::denies, 0, {.evidence = narrative::evidence_kind::claim, .interest = std::nullopt,
+                                                    .dated = true, .time_start = 2025'00, .time_end = 2026'00});
+        b.observe(a, x, "true", stance::asserts, 1, {.evidence = narrative::evidence_kind::claim, .interest = std::nullopt,
+                                                     .dated = true, .time_start = 2025'05, .time_end = 2025'06});
+        b.observe(a, x, "true", stance::denies, 2);  // undated
+        const auto r = narrative::evidence_em_detailed(b.build());
+        CHECK(vote_of(r, 1).role == narrative::vote_role::counted);
+        // Statements 0 and 2 take one position with equal strength: the first in time order
+        // (undated ones first) is counted, the other is a repeat; none is superseded.
+        CHECK(vote_of(r, 2).role == narrative::vote_role::counted);
+        CHECK(vote_of(r, 0).role == narrative::vote_role::repeat);
+        CHECK(r.positions[a] == 2);
+    }
+
     TEST_CASE("a later finding supersedes an earlier finding of the opposite position") {
         narrative::truth_problem_builder b;
         const auto x = b.object("x", true);
