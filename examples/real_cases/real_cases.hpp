@@ -85,7 +85,10 @@ inline case_score score(const settled_case& sc, const narrative::actor_consisten
     (void)narrative::infer_relations(c);
     const auto report = narrative::actor_consistency_report(c, options);
     case_score out{};
-    for (const auto& [id, truth] : sc.verdicts) {
+    // (No structured bindings here: Clang 14 cannot capture them in the lambdas below.)
+    for (const auto& settled : sc.verdicts) {
+        const std::string& id = settled.first;
+        const bool truth = settled.second;
         ++out.verdicts;
         const auto it = std::find_if(report.propositions.begin(), report.propositions.end(),
                                      [&](const auto& p) { return p.id == id; });
@@ -109,7 +112,8 @@ inline case_score score(const settled_case& sc, const narrative::actor_consisten
         }
     }
     const auto tensions = narrative::self_contradictions(c);
-    for (const auto& [actor, earlier, later] : sc.shifts) {
+    for (const auto& shift : sc.shifts) {
+        const std::string &actor = shift[0], &earlier = shift[1], &later = shift[2];
         ++out.shifts;
         const auto e = c.find_statement(earlier), l = c.find_statement(later);
         const bool found = e && l && std::any_of(tensions.begin(), tensions.end(), [&](const auto& t) {
