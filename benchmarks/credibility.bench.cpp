@@ -180,10 +180,10 @@ int main(int argc, char** argv) {
     {
         // evidence-em's whole default run: EM rounds to its tolerance, then the copy posteriors
         // re-estimated between runs (not part of a round, so measured apart).
-        const auto t0 = clock_type::now();
-        const auto r = narrative::evidence_em(p);
+        const auto start = clock_type::now();
+        const auto run = narrative::evidence_em(p);
         std::printf("\nevidence-em default run (EM to tolerance 1e-6, copy detection between runs): %.2f s, %u rounds, %s\n",
-                    seconds_since(t0), r.iterations, std::string(narrative::to_string(r.status)).c_str());
+                    seconds_since(start), run.iterations, std::string(narrative::to_string(run.status)).c_str());
     }
     std::printf("\n× SpMV A: per-iteration time over one SpMV with the vote incidence A (actors × claims, one\n"
                 "direction; for stance-em the incidence of all statements); × SpMV M: over one SpMV with the\n"
