@@ -5,6 +5,7 @@
 
 #include <narrative/detail/closest_id.hpp>
 #include <narrative/detail/json_pointer.hpp>
+#include <narrative/detail/utf8.hpp>
 #include <narrative/error.hpp>
 #include <narrative/io/text_file.hpp>
 #include <narrative/model/case_model.hpp>
@@ -95,19 +96,6 @@ using ojson = nlohmann::ordered_json;
     if (v.is_array()) return "an array";
     if (v.is_object()) return "an object";
     return v.dump();
-}
-
-/// Line and column (1-based) of byte offset `pos` of `text`.
-[[nodiscard]] inline std::string line_column(std::string_view text, std::size_t pos) {
-    pos = std::min(pos, text.size());
-    std::size_t line = 1, line_start = 0;
-    for (std::size_t i = 0; i < pos; ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            line_start = i + 1;
-        }
-    }
-    return std::to_string(line) + ":" + std::to_string(pos - line_start + 1);
 }
 
 // Parses JSON, reporting syntax errors with line:column and duplicate keys and over-deep
