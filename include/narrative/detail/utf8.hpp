@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// UTF-8 well-formedness and positions for diagnostics.
+// UTF-8 well-formedness, the characters XML 1.0 allows, and positions for diagnostics.
 
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace narrative::detail {
 
@@ -79,9 +80,56 @@ namespace narrative::detail {
     return std::string("\\x") + hex[b >> 4] + hex[b & 0xF];
 }
 
+/// `U+0000` notation of a code point.
+[[nodiscard]] inline std::string code_point_name(char32_t c) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string digits;
+    for (auto v = static_cast<std::uint32_t>(c); v != 0 || digits.size() < 4; v >>= 4)
+        digits.insert(digits.begin(), hex[v & 0xF]);
+    return "U+" + digits;
+}
+
 /// The message for an ill-formed byte at `pos` of `text`: `ill-formed UTF-8 byte \xNN`.
 [[nodiscard]] inline std::string ill_formed_utf8_message(std::string_view text, std::size_t pos) {
     return "ill-formed UTF-8 byte " + hex_byte(static_cast<unsigned char>(text[pos]));
+}
+
+/// True for the characters XML 1.0 allows in a document (its production `Char`): tab, line
+/// feed, carriage return, U+0020–U+D7FF, U+E000–U+FFFD and U+10000–U+10FFFF. U+0000 and the
+/// other C0 controls cannot be written even as character references.
+[[nodiscard]] constexpr bool xml_allows(char32_t c) noexcept {
+    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
+           (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+/// Where and why `s` cannot be the text of an XML 1.0 document: the byte offset of the first
+/// problem and `ill-formed UTF-8 byte \xNN` or `the character U+0000, which XML 1.0 does not
+/// allow`; nullopt when it can. Complexity: O(|s|).
+struct text_problem {
+    std::size_t offset = 0;
+    std::string message{};
+};
+[[nodiscard]] inline std::optional<text_problem> find_xml_text_problem(std::string_view s) {
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+        const auto b = static_cast<unsigned char>(s[pos]);
+        if (b >= 0x20 && b < 0x80) {
+            ++pos;
+            continue;
+        }
+        const std::size_t at = pos;
+        const auto c = decode_utf8(s, pos);
+        if (!c) return text_problem{at, ill_formed_utf8_message(s, at)};
+        if (!xml_allows(*c))
+            return text_problem{at, "the character " + code_point_name(*c) + ", which XML 1.0 does not allow"};
+    }
+    return std::nullopt;
+}
+
+/// The message of find_xml_text_problem alone.
+[[nodiscard]] inline std::optional<std::string> xml_text_problem(std::string_view s) {
+    if (auto p = find_xml_text_problem(s)) return std::move(p->message);
+    return std::nullopt;
 }
 
 }  // namespace narrative::detail
