@@ -92,6 +92,23 @@ narrative_cli_test("invalid huge-string" ARGS check "${CMAKE_CURRENT_BINARY_DIR}
     STDERR "huge-string.json:/statements/0/text: error: string of 104857600 bytes is longer than the limit of 1048576 bytes")
 set_tests_properties("cli: invalid huge-string" PROPERTIES FIXTURES_REQUIRED huge_string)
 
+# Many diagnostics: 100000 unknown ids (each searched for a suggestion, up to the limit of
+# read_options::max_suggestions) and 200000 statements sharing one id are checked in linear
+# time, and only the first 100 diagnostics of a kind are printed, then their number.
+add_test(NAME "cli: make the large invalid cases"
+    COMMAND ${CMAKE_COMMAND} "-DDANGLING=${CMAKE_CURRENT_BINARY_DIR}/dangling-100k.json"
+            "-DDUPLICATES=${CMAKE_CURRENT_BINARY_DIR}/duplicates-200k.json" -DCOUNT=200000
+            -P "${PROJECT_SOURCE_DIR}/tests/cmake/make_large_cases.cmake")
+set_tests_properties("cli: make the large invalid cases" PROPERTIES FIXTURES_SETUP large_cases LABELS cli)
+narrative_cli_test("check caps 100000 unknown ids" ARGS check "${CMAKE_CURRENT_BINARY_DIR}/dangling-100k.json"
+    EXIT 1 NO_STDOUT
+    STDERR "/relations/99/to: error: unknown statement \"missing-99000\"\nnarrative: 99900 more errors of the kind \"unknown statement\" not printed \\(only the first 100 of each kind are\\)\n$")
+narrative_cli_test("check caps 200000 duplicate ids" ARGS check "${CMAKE_CURRENT_BINARY_DIR}/duplicates-200k.json"
+    EXIT 1 NO_STDOUT
+    STDERR "/statements/100/id: error: duplicate statement id \"same\" \\(first at /statements/0/id\\)\nnarrative: 199899 more errors of the kind \"duplicate statement id\" not printed \\(only the first 100 of each kind are\\)\n$")
+set_tests_properties("cli: check caps 100000 unknown ids" "cli: check caps 200000 duplicate ids"
+    PROPERTIES FIXTURES_REQUIRED large_cases TIMEOUT 120)
+
 # Standard input, and the summary of a valid case.
 narrative_cli_test("check reads standard input" ARGS check - INPUT "${invalid}/wrong-format.json"
     EXIT 1 NO_STDOUT STDERR "<stdin>:/format: error")
