@@ -59,10 +59,18 @@ case_model load_case_argument(const std::string& path) {
 }
 
 void emit_to(const std::string& path, const std::string& text) {
-    if (path.empty() || path == "-") {
+    // The standard streams, also by the names the system gives them, are written as streams
+    // (never replaced, whatever file they are redirected to).
+    if (path.empty() || path == "-" || path == "/dev/stdout" || path == "/dev/fd/1" || path == "/proc/self/fd/1") {
         std::cout << text;
         std::cout.flush();
         if (!std::cout) throw output_error("<stdout>", "write failed");
+        return;
+    }
+    if (path == "/dev/stderr" || path == "/dev/fd/2" || path == "/proc/self/fd/2") {
+        std::cerr << text;
+        std::cerr.flush();
+        if (!std::cerr) throw output_error("<stderr>", "write failed");
         return;
     }
     std::error_code ec;

@@ -164,6 +164,11 @@ narrative_cli_test("convert never overwrites its input" ARGS convert "${NARRATIV
     EXIT 2 STDERR "refusing to overwrite the input file")
 narrative_cli_test("convert reports an unwritable output" ARGS convert "${NARRATIVE_CEASEFIRE}"
     "${CMAKE_CURRENT_BINARY_DIR}/no-such-folder/out.json" EXIT 3 NO_STDOUT STDERR "cannot write .*no such directory")
+add_test(NAME "cli: output files: long names, symbolic links, standard output"
+    COMMAND ${CMAKE_COMMAND} "-DTOOL=$<TARGET_FILE:narrative_cli>" "-DCASE=${NARRATIVE_CEASEFIRE}"
+            "-DWORK=${CMAKE_CURRENT_BINARY_DIR}/output-files"
+            -P "${PROJECT_SOURCE_DIR}/tests/cmake/output_files.cmake")
+set_tests_properties("cli: output files: long names, symbolic links, standard output" PROPERTIES LABELS cli)
 narrative_cli_test("convert reports invalid graphml" ARGS convert "${PROJECT_SOURCE_DIR}/tests/data/broken.graphml" - --to json
     EXIT 1 NO_STDOUT STDERR "broken.graphml: error: invalid GraphML: line 6: unexpected end of data")
 narrative_cli_test("convert checks graphml content" ARGS convert "${PROJECT_SOURCE_DIR}/tests/data/dangling.graphml" - --to json
