@@ -72,13 +72,18 @@ public:
     }
 
 private:
+    // The message: the first 100 errors, one per line, then how many more there are.
     static std::string join(const std::vector<diagnostic>& ds) {
+        constexpr std::size_t shown = 100;
         std::string out{};
+        std::size_t errors = 0;
         for (const auto& d : ds) {
             if (d.severity != severity::error) continue;
+            if (++errors > shown) continue;
             if (!out.empty()) out += '\n';
             out += d.to_string();
         }
+        if (errors > shown) out += "\nand " + std::to_string(errors - shown) + " more errors";
         return out.empty() ? std::string("invalid input") : out;
     }
     std::vector<diagnostic> diagnostics_{};

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <sstream>
+#include <utility>
 
 namespace narrative::cli {
 namespace {
@@ -92,8 +93,8 @@ void register_check(CLI::App& app) {
     add_output_options(cmd, opts->output);
     cmd->callback([opts] {
         const std::string source = opts->input == "-" ? "<stdin>" : opts->input;
-        const auto result = check_case(read_input(opts->input), source);
-        if (!result.model) throw parse_error(result.diagnostics);  // exit 1, nothing on stdout
+        auto result = check_case(read_input(opts->input), source);
+        if (!result.model) throw parse_error(std::move(result.diagnostics));  // exit 1, nothing on stdout
         std::size_t warnings = 0;
         for (const auto& d : result.diagnostics) warnings += d.severity == severity::warning ? 1 : 0;
         if (opts->output.format == "json") {

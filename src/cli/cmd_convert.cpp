@@ -72,17 +72,27 @@ void register_convert(CLI::App& app) {
                               readable_formats);
         case_model c = read_as(from, opts->input);
         std::string text;
-        if (to == "json")
+        if (to == "json") {
             text = write_case(c);
-        else if (to == "graphml")
+        } else if (to == "graphml") {
+            // What XML cannot carry (U+0000, most control characters) is refused before
+            // anything is written, each at its place in the case (exit code 3).
+            if (const auto problems = graphml_problems(c, opts->input == "-" ? "<stdin>" : opts->input);
+                !problems.empty()) {
+                print_diagnostics(problems);
+                throw output_error(opts->output == "-" ? std::string("<stdout>") : opts->output,
+                                   "GraphML cannot carry some text of the case (" +
+                                       std::to_string(problems.size()) + (problems.size() == 1 ? " value" : " values") +
+                                       ", listed above)");
+            }
             text = write_graphml(c);
-        else if (to == "dot") {
+        } else if (to == "dot") {
             // A drawing is an analysis view: the inferred relations are drawn, as the analyses use them.
             if (!opts->no_infer) (void)infer_relations(c);
             text = write_dot(c);
-        }
-        else
+        } else {
             throw usage_error("cannot write format \"" + to + "\"; formats that can be written: " + writable_formats);
+        }
         emit_to(opts->output, text);
     });
 }

@@ -8,6 +8,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstddef>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -44,7 +45,16 @@ void emit(const output_options& options, const std::string& text);
 /// Writes `text` to `path` (`-` is standard output) as emit does.
 void emit_to(const std::string& path, const std::string& text);
 
-/// Prints diagnostics to standard error, one per line.
+/// Diagnostics printed per kind (errors or warnings whose messages agree up to the first
+/// quoted value or number, e.g. every "duplicate statement id"); the rest are counted.
+inline constexpr std::size_t max_printed_per_kind = 100;
+
+/// The kind of a diagnostic for the printing cap: its message up to the first quoted value or
+/// number ("duplicate statement id", "unknown statement").
+[[nodiscard]] std::string diagnostic_kind(const diagnostic& d);
+
+/// Prints diagnostics to standard error, one per line, in order: the first
+/// max_printed_per_kind of each kind, then one line per kind with the number not printed.
 void print_diagnostics(const std::vector<diagnostic>& diagnostics);
 
 /// The commands; each adds its subcommand and sets the callback that runs it.

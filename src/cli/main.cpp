@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 
+#include <narrative/io/text_file.hpp>
 #include <narrative/version.hpp>
 
 #include <algorithm>
@@ -18,6 +19,9 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", std::string("narrative ") + std::string(version_string));
     app.require_subcommand(1, 1);
     app.fallthrough(false);
+
+    // A run ended by Ctrl-C or a termination request leaves no temporary output file behind.
+    remove_temporary_files_on_signals();
 
     cli::register_check(app);
     cli::register_contradictions(app);

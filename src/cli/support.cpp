@@ -8,9 +8,13 @@
 
 #include <unistd.h>
 
+#include <cctype>
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 namespace narrative::cli {
 namespace {
@@ -55,10 +59,18 @@ case_model load_case_argument(const std::string& path) {
 }
 
 void emit_to(const std::string& path, const std::string& text) {
-    if (path.empty() || path == "-") {
+    // The standard streams, also by the names the system gives them, are written as streams
+    // (never replaced, whatever file they are redirected to).
+    if (path.empty() || path == "-" || path == "/dev/stdout" || path == "/dev/fd/1" || path == "/proc/self/fd/1") {
         std::cout << text;
         std::cout.flush();
         if (!std::cout) throw output_error("<stdout>", "write failed");
+        return;
+    }
+    if (path == "/dev/stderr" || path == "/dev/fd/2" || path == "/proc/self/fd/2") {
+        std::cerr << text;
+        std::cerr.flush();
+        if (!std::cerr) throw output_error("<stderr>", "write failed");
         return;
     }
     std::error_code ec;
@@ -74,8 +86,45 @@ void emit_to(const std::string& path, const std::string& text) {
 
 void emit(const output_options& options, const std::string& text) { emit_to(options.path, text); }
 
+std::string diagnostic_kind(const diagnostic& d) {
+    // The message up to its first quoted value or number: "duplicate statement id",
+    // "unknown statement", "must be a number in".
+    const std::string& m = d.message;
+    std::size_t end = m.find_first_of("\"0123456789");
+    if (end == std::string::npos) end = m.size();
+    while (end > 0 && !std::isalnum(static_cast<unsigned char>(m[end - 1]))) --end;
+    return m.substr(0, end);
+}
+
 void print_diagnostics(const std::vector<diagnostic>& diagnostics) {
-    for (const auto& d : diagnostics) std::cerr << d.to_string() << '\n';
+    struct kind_count {
+        enum severity severity = severity::error;
+        std::size_t count = 0;
+    };
+    std::unordered_map<std::string, kind_count> counts;
+    std::vector<std::string> kinds;  // in order of first appearance
+    std::string text;
+    for (const auto& d : diagnostics) {
+        const std::string kind = (d.severity == severity::error ? "e:" : "w:") + diagnostic_kind(d);
+        auto [it, inserted] = counts.try_emplace(kind, kind_count{.severity = d.severity, .count = 0});
+        if (inserted) kinds.push_back(kind);
+        if (++it->second.count > max_printed_per_kind) continue;
+        text += d.to_string();
+        text += '\n';
+        if (text.size() >= (std::size_t{1} << 16)) {
+            std::cerr << text;
+            text.clear();
+        }
+    }
+    for (const auto& kind : kinds) {
+        const auto& [sev, count] = counts.at(kind);
+        if (count <= max_printed_per_kind) continue;
+        const std::size_t rest = count - max_printed_per_kind;
+        text += "narrative: " + std::to_string(rest) + " more " + (sev == severity::error ? "error" : "warning") +
+                (rest == 1 ? "" : "s") + " of the kind \"" + kind.substr(2) + "\" not printed (only the first " +
+                std::to_string(max_printed_per_kind) + " of each kind are)\n";
+    }
+    std::cerr << text;
 }
 
 }  // namespace narrative::cli

@@ -2,11 +2,16 @@
 // GraphML import: Boost.Graph's parser feeds raw (name, value) pairs into a recorder; the
 // recorded graph becomes a case document that the case-format validator checks as usual.
 
+#include <narrative/detail/json_pointer.hpp>
+#include <narrative/detail/utf8.hpp>
 #include <narrative/io/graphml.hpp>
 
 #include <boost/any.hpp>
 #include <boost/graph/graphml.hpp>
 
+#include <algorithm>
+#include <cctype>
+#include <iterator>
 #include <map>
 #include <sstream>
 #include <string>
@@ -67,6 +72,7 @@ public:
         ojson doc = ojson::object();
         doc["format"] = std::string(case_format_v1);
         for (const auto& [name, value] : r.graph.data) {
+            if (!readable(name, value, "")) continue;
             if (name == "format" || name == "title" || name == "description")
                 doc[name] = value;
             else if (name == "actors" || name == "propositions")
@@ -81,6 +87,7 @@ public:
             const std::string at = "/statements/" + std::to_string(i);
             ojson s = ojson::object();
             for (const auto& [name, value] : r.vertices[i].data) {
+                if (!readable(name, value, at)) continue;
                 if (name == "id" || name == "actor" || name == "time" || name == "text" || name == "source" ||
                     name == "evidence" || name == "interest")
                     s[name] = value;
@@ -107,6 +114,7 @@ public:
             const auto& e = r.edges[i];
             ojson rel = {{"from", ids.at(e.source)}, {"to", ids.at(e.target)}};
             for (const auto& [name, value] : e.element.data) {
+                if (!readable(name, value, at)) continue;
                 if (name == "type" || name == "note")
                     rel[name] = value;
                 else if (name == "weight")
@@ -124,6 +132,27 @@ public:
 private:
     void error(const std::string& at, const std::string& message) {
         out_.push_back({.severity = severity::error, .source = source_, .location = at, .message = message});
+    }
+
+    // The file is UTF-8 (checked before parsing), but character references can still give
+    // what XML does not allow (&#0;, &#xFFFE;) or a surrogate, which is not UTF-8 once decoded.
+    // Such a value is an error at its field and is left out.
+    bool readable(const std::string& name, const std::string& value, const std::string& at) {
+        if (const auto why = detail::xml_text_problem(name)) {
+            error(at, "the name of a GraphML key holds " + *why);
+            return false;
+        }
+        if (const auto why = detail::xml_text_problem(value)) {
+            const bool known = name == "id" || name == "actor" || name == "time" || name == "text" ||
+                               name == "source" || name == "base" || name == "claim" || name == "type" ||
+                               name == "note" || name == "weight" || name == "directed" || name == "format" ||
+                               name == "title" || name == "description" || name == "actors" ||
+                               name == "propositions" || name == "x";
+            error(known ? at + "/" + name : detail::pointer_append(at, "x-graphml-" + name),
+                  "the GraphML data holds " + *why);
+            return false;
+        }
+        return true;
     }
 
     // A JSON value held in a data element; on failure an error and null (which the validator
@@ -175,6 +204,24 @@ private:
     std::vector<diagnostic>& out_;
 };
 
+// The encoding named in the XML declaration (`<?xml version="1.0" encoding="ISO-8859-1"?>`),
+// or empty when there is none or it names UTF-8.
+std::string declared_encoding(const std::string& text) {
+    if (text.rfind("<?xml", 0) != 0) return {};
+    const auto end = text.find("?>");
+    const auto key = text.find("encoding", 0);
+    if (end == std::string::npos || key == std::string::npos || key > end) return {};
+    const auto open = text.find_first_of("\"'", key);
+    if (open == std::string::npos || open > end) return {};
+    const auto close = text.find(text[open], open + 1);
+    if (close == std::string::npos || close > end) return {};
+    std::string name = text.substr(open + 1, close - open - 1);
+    std::string lower = name;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    return lower == "utf-8" || lower == "utf8" ? std::string() : name;
+}
+
 }  // namespace
 
 check_result check_graphml(std::istream& in, const std::string& source) {
@@ -184,9 +231,27 @@ check_result check_graphml(std::istream& in, const std::string& source) {
             {.severity = severity::error, .source = source, .location = "", .message = std::move(message)});
         return result;
     };
+    // Boost's parser takes bytes as they come (and stops at a zero byte): check first that they
+    // are UTF-8 and characters XML allows, so that text in another encoding is refused where it
+    // stands rather than stored as ill-formed strings.
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) return fail("read failed");
+    if (auto problem = detail::find_xml_text_problem(text)) {
+        if (problem->message.rfind("ill-formed", 0) == 0) {
+            problem->message += " (GraphML is read as UTF-8";
+            if (const auto declared = declared_encoding(text); !declared.empty())
+                problem->message += "; the file declares encoding \"" + detail::printable(declared, 40, true) + "\"";
+            problem->message += ")";
+        }
+        result.diagnostics.push_back({.severity = severity::error, .source = source,
+                                      .location = detail::line_column(text, problem->offset),
+                                      .message = "invalid GraphML: " + problem->message});
+        return result;
+    }
+    std::istringstream xml(std::move(text));
     recorder r;
     try {
-        boost::read_graphml(in, r, 0);
+        boost::read_graphml(xml, r, 0);
     } catch (const boost::undirected_graph_error&) {
         return fail("undirected GraphML edges are not supported: relations have a direction (from bears on "
                     "to); use edgedefault=\"directed\" and the edge key \"directed\" for mutual contradictions");

@@ -58,6 +58,30 @@ if(NOT corpus_count EQUAL listed_count)
     message(FATAL_ERROR "tests/invalid has ${corpus_count} files but tests/cli/io.cmake lists ${listed_count}")
 endif()
 
+# The GraphML part of the corpus (tests/invalid/graphml), read by convert: exit code 1,
+# nothing on standard output, the error at its line:column (bytes that are not text) or at its
+# JSON Pointer in the equivalent case (text that character references make invalid).
+set(NARRATIVE_INVALID_GRAPHML
+    "latin1|:8:29: error: invalid GraphML: ill-formed UTF-8 byte .xe9 \\(GraphML is read as UTF-8. the file declares encoding \"ISO-8859-1\"\\)"
+    "nul-byte|:8:27: error: invalid GraphML: the character U\\+0000, which XML 1.0 does not allow"
+    "nul-reference|:/statements/0/text: error: the GraphML data holds the character U\\+0000, which XML 1.0 does not allow"
+    "surrogate-reference|:/relations/0/note: error: the GraphML data holds ill-formed UTF-8 byte .xed"
+    "trimmed-duplicate-id|:/statements/1/id: error: duplicate statement id \"a\" \\(first at /statements/0/id\\)")
+foreach(entry IN LISTS NARRATIVE_INVALID_GRAPHML)
+    string(FIND "${entry}" "|" bar)
+    string(SUBSTRING "${entry}" 0 ${bar} name)
+    math(EXPR rest "${bar} + 1")
+    string(SUBSTRING "${entry}" ${rest} -1 regex)
+    narrative_cli_test("invalid graphml ${name}" ARGS convert "${invalid}/graphml/${name}.graphml" - --to json
+        EXIT 1 NO_STDOUT STDERR "${name}.graphml${regex}")
+endforeach()
+file(GLOB corpus_files RELATIVE "${invalid}/graphml" "${invalid}/graphml/*")
+list(LENGTH corpus_files corpus_count)
+list(LENGTH NARRATIVE_INVALID_GRAPHML listed_count)
+if(NOT corpus_count EQUAL listed_count)
+    message(FATAL_ERROR "tests/invalid/graphml has ${corpus_count} files but tests/cli/io.cmake lists ${listed_count}")
+endif()
+
 # A 100 MiB string is refused by the string-length limit, with its location.
 add_test(NAME "cli: make the 100 MiB string case"
     COMMAND ${CMAKE_COMMAND} "-DOUT=${CMAKE_CURRENT_BINARY_DIR}/huge-string.json"
@@ -67,6 +91,23 @@ narrative_cli_test("invalid huge-string" ARGS check "${CMAKE_CURRENT_BINARY_DIR}
     EXIT 1 NO_STDOUT
     STDERR "huge-string.json:/statements/0/text: error: string of 104857600 bytes is longer than the limit of 1048576 bytes")
 set_tests_properties("cli: invalid huge-string" PROPERTIES FIXTURES_REQUIRED huge_string)
+
+# Many diagnostics: 100000 unknown ids (each searched for a suggestion, up to the limit of
+# read_options::max_suggestions) and 200000 statements sharing one id are checked in linear
+# time, and only the first 100 diagnostics of a kind are printed, then their number.
+add_test(NAME "cli: make the large invalid cases"
+    COMMAND ${CMAKE_COMMAND} "-DDANGLING=${CMAKE_CURRENT_BINARY_DIR}/dangling-100k.json"
+            "-DDUPLICATES=${CMAKE_CURRENT_BINARY_DIR}/duplicates-200k.json" -DCOUNT=200000
+            -P "${PROJECT_SOURCE_DIR}/tests/cmake/make_large_cases.cmake")
+set_tests_properties("cli: make the large invalid cases" PROPERTIES FIXTURES_SETUP large_cases LABELS cli)
+narrative_cli_test("check caps 100000 unknown ids" ARGS check "${CMAKE_CURRENT_BINARY_DIR}/dangling-100k.json"
+    EXIT 1 NO_STDOUT
+    STDERR "/relations/99/to: error: unknown statement \"missing-99000\"\nnarrative: 99900 more errors of the kind \"unknown statement\" not printed \\(only the first 100 of each kind are\\)\n$")
+narrative_cli_test("check caps 200000 duplicate ids" ARGS check "${CMAKE_CURRENT_BINARY_DIR}/duplicates-200k.json"
+    EXIT 1 NO_STDOUT
+    STDERR "/statements/100/id: error: duplicate statement id \"same\" \\(first at /statements/0/id\\)\nnarrative: 199899 more errors of the kind \"duplicate statement id\" not printed \\(only the first 100 of each kind are\\)\n$")
+set_tests_properties("cli: check caps 100000 unknown ids" "cli: check caps 200000 duplicate ids"
+    PROPERTIES FIXTURES_REQUIRED large_cases TIMEOUT 120)
 
 # Standard input, and the summary of a valid case.
 narrative_cli_test("check reads standard input" ARGS check - INPUT "${invalid}/wrong-format.json"
@@ -94,6 +135,25 @@ add_test(NAME "cli: convert round trip json graphml json"
             "-DJSON=${cf_json}" "-DGRAPHML=${cf_graphml}" "-DBACK=${cf_back}"
             -P "${PROJECT_SOURCE_DIR}/tests/cmake/convert_round_trip.cmake")
 set_tests_properties("cli: convert round trip json graphml json" PROPERTIES LABELS cli)
+# Whitespace in every kind of field (runs of spaces, leading and trailing spaces, tabs, line
+# ends) survives JSON -> GraphML -> JSON exactly: "a b" and "a  b" stay two statements.
+add_test(NAME "cli: convert round trip keeps whitespace"
+    COMMAND ${CMAKE_COMMAND} "-DTOOL=$<TARGET_FILE:narrative_cli>"
+            "-DCASE=${PROJECT_SOURCE_DIR}/tests/data/whitespace.json"
+            "-DJSON=${CMAKE_CURRENT_BINARY_DIR}/whitespace.roundtrip.json"
+            "-DGRAPHML=${CMAKE_CURRENT_BINARY_DIR}/whitespace.roundtrip.graphml"
+            "-DBACK=${CMAKE_CURRENT_BINARY_DIR}/whitespace.back.json"
+            -P "${PROJECT_SOURCE_DIR}/tests/cmake/convert_round_trip.cmake")
+set_tests_properties("cli: convert round trip keeps whitespace" PROPERTIES LABELS cli)
+# Text XML cannot carry (U+0000, other control characters) is refused before writing, each at
+# its place (exit code 3, nothing written); inside JSON-valued fields it is escaped and kept.
+narrative_cli_test("convert refuses text graphml cannot carry"
+    ARGS convert "${PROJECT_SOURCE_DIR}/tests/data/unwritable-as-graphml.json" - --to graphml
+    EXIT 3 NO_STDOUT
+    STDERR "unwritable-as-graphml.json:/statements/0/text: error: cannot be written as GraphML: the character U\\+0000, which XML 1.0 does not allow.*unwritable-as-graphml.json:/relations/0/note: error: cannot be written as GraphML: the character U\\+0007, which XML 1.0 does not allow\nnarrative: cannot write <stdout>: GraphML cannot carry some text of the case \\(2 values, listed above\\)")
+narrative_cli_test("convert of latin-1 graphml to graphml is an input error"
+    ARGS convert "${invalid}/graphml/latin1.graphml" - --to graphml
+    EXIT 1 NO_STDOUT STDERR "latin1.graphml:8:29: error: invalid GraphML: ill-formed UTF-8 byte")
 narrative_cli_test("convert to dot" ARGS convert "${NARRATIVE_CEASEFIRE}" - --to dot
     STDOUT "^digraph narrative \\{.*subgraph \"cluster_trump\".*type=\"contradicts\".*dir=both")
 narrative_cli_test("convert needs a format for standard output" ARGS convert "${NARRATIVE_CEASEFIRE}" -
@@ -104,6 +164,11 @@ narrative_cli_test("convert never overwrites its input" ARGS convert "${NARRATIV
     EXIT 2 STDERR "refusing to overwrite the input file")
 narrative_cli_test("convert reports an unwritable output" ARGS convert "${NARRATIVE_CEASEFIRE}"
     "${CMAKE_CURRENT_BINARY_DIR}/no-such-folder/out.json" EXIT 3 NO_STDOUT STDERR "cannot write .*no such directory")
+add_test(NAME "cli: output files: long names, symbolic links, standard output"
+    COMMAND ${CMAKE_COMMAND} "-DTOOL=$<TARGET_FILE:narrative_cli>" "-DCASE=${NARRATIVE_CEASEFIRE}"
+            "-DWORK=${CMAKE_CURRENT_BINARY_DIR}/output-files"
+            -P "${PROJECT_SOURCE_DIR}/tests/cmake/output_files.cmake")
+set_tests_properties("cli: output files: long names, symbolic links, standard output" PROPERTIES LABELS cli)
 narrative_cli_test("convert reports invalid graphml" ARGS convert "${PROJECT_SOURCE_DIR}/tests/data/broken.graphml" - --to json
     EXIT 1 NO_STDOUT STDERR "broken.graphml: error: invalid GraphML: line 6: unexpected end of data")
 narrative_cli_test("convert checks graphml content" ARGS convert "${PROJECT_SOURCE_DIR}/tests/data/dangling.graphml" - --to json

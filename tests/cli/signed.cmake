@@ -54,3 +54,12 @@ narrative_cli_test("infer rejects an unknown rule"
 narrative_cli_test("contradictions summary keeps the contradicted statements camps and self-contradictions"
     ARGS contradictions "${NARRATIVE_CEASEFIRE}" --summary
     STDOUT "Most contradicted statements.*Camps \\(competing narratives\\).*Self-contradictions and position shifts")
+
+# Times far from 1970 (0800, 1815, 2500, 9999) keep their order: the 2025 statement comes first
+# in the position shift, and the time span runs from the oldest to the latest date.
+narrative_cli_test("contradictions orders a position shift to 2500"
+    ARGS contradictions "${PROJECT_SOURCE_DIR}/tests/data/far-dates.json"
+    STDOUT "chronicler +b +e +position-shift")
+narrative_cli_test("check gives the time span of dates far from 1970"
+    ARGS check "${PROJECT_SOURCE_DIR}/tests/data/far-dates.json"
+    STDOUT "time span +0800-12-25 to 9999\n")

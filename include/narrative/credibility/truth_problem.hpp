@@ -33,8 +33,8 @@ struct observation_details {
     evidence_kind evidence = evidence_kind::claim;
     std::optional<enum interest> interest{};  ///< unset: neutral
     bool dated = false;                       ///< whether `time_start`/`time_end` are set
-    std::int64_t time_start = 0;              ///< the time_point interval [start, end)
-    std::int64_t time_end = 0;
+    utc_instant time_start{};                 ///< the time_point interval [start, end)
+    utc_instant time_end{};
 };
 
 /// One stance observation: an actor takes a stance on one claim (the claim as stated; for a
@@ -297,7 +297,7 @@ struct truth_problem_options {
         const auto st = s.claim->effective_stance();
         if (s.actor_index != no_actor) {
             observation_details d{.evidence = s.effective_evidence(), .interest = s.interest,
-                                  .dated = s.time.has_value(), .time_start = 0, .time_end = 0};
+                                  .dated = s.time.has_value(), .time_start = {}, .time_end = {}};
             if (s.time) {
                 d.time_start = s.time->start();
                 d.time_end = s.time->end();

@@ -5,6 +5,7 @@
 
 #include <narrative/detail/closest_id.hpp>
 #include <narrative/detail/json_pointer.hpp>
+#include <narrative/detail/utf8.hpp>
 #include <narrative/error.hpp>
 #include <narrative/io/text_file.hpp>
 #include <narrative/model/case_model.hpp>
@@ -31,6 +32,9 @@ namespace narrative {
 struct read_options {
     std::size_t max_string_bytes = std::size_t{1} << 20;  ///< longest string value (1 MiB)
     std::size_t max_depth = 64;                           ///< deepest nesting of arrays/objects
+    /// Unknown ids that get a "did you mean" suggestion; the ones after go without (each
+    /// suggestion searches the known ids, so this bounds the work on a file full of typos).
+    std::size_t max_suggestions = 1000;
 };
 
 /// What checking a case file found: the model when it is valid, and every diagnostic.
@@ -97,49 +101,65 @@ using ojson = nlohmann::ordered_json;
     return v.dump();
 }
 
-/// Line and column (1-based) of byte offset `pos` of `text`.
-[[nodiscard]] inline std::string line_column(std::string_view text, std::size_t pos) {
-    pos = std::min(pos, text.size());
-    std::size_t line = 1, line_start = 0;
-    for (std::size_t i = 0; i < pos; ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            line_start = i + 1;
-        }
-    }
-    return std::to_string(line) + ":" + std::to_string(pos - line_start + 1);
-}
-
 // Parses JSON, reporting syntax errors with line:column and duplicate keys and over-deep
 // nesting by JSON Pointer (nlohmann keeps the last of duplicate keys silently otherwise).
-class json_parser {
+// A SAX handler that builds the document itself: linear in the size of the text (nlohmann's
+// callback parser rescans the enclosing array after every object, which is quadratic for an
+// array of objects).
+class json_parser final : public nlohmann::json_sax<ojson> {
 public:
     json_parser(std::string_view text, std::string source, const read_options& options,
                 std::vector<diagnostic>& out)
         : text_(text), source_(std::move(source)), options_(options), out_(out) {}
 
     std::optional<ojson> parse() {
-        try {
-            return ojson::parse(
-                text_.begin(), text_.end(),
-                [this](int depth, ojson::parse_event_t event, ojson& parsed) {
-                    return on_event(depth, event, parsed);
-                });
-        } catch (const too_deep&) {
-            error(deep_pointer_, "nesting deeper than " + std::to_string(options_.max_depth) +
-                                     " levels");
-        } catch (const ojson::parse_error& e) {
-            const std::size_t pos = e.byte == 0 ? 0 : e.byte - 1;
-            error_at(line_column(text_, pos), syntax_message(e.what()));
-        } catch (const ojson::exception& e) {
+        ojson root;
+        root_ = &root;
+        if (ojson::sax_parse(text_.begin(), text_.end(), this)) return std::optional<ojson>(std::move(root));
+        if (too_deep_) {
+            error(deep_pointer_, "nesting deeper than " + std::to_string(options_.max_depth) + " levels");
+        } else if (syntax_byte_) {
+            const std::size_t pos = *syntax_byte_ == 0 ? 0 : *syntax_byte_ - 1;
+            error_at(line_column(text_, pos), syntax_message(syntax_what_));
+        } else {
             // Out-of-range numbers (e.g. 1e400) come without a position: find the literal.
-            error_at(locate_literal(e.what()), syntax_message(e.what()));
+            error_at(locate_literal(syntax_what_), syntax_message(syntax_what_));
         }
         return std::nullopt;
     }
 
+    // ---------------------------------------------------------------- SAX events
+    bool null() override { return scalar(nullptr); }
+    bool boolean(bool v) override { return scalar(v); }
+    bool number_integer(number_integer_t v) override { return scalar(v); }
+    bool number_unsigned(number_unsigned_t v) override { return scalar(v); }
+    bool number_float(number_float_t v, const string_t&) override { return scalar(v); }
+    bool binary(binary_t& v) override { return scalar(ojson::binary(v)); }
+    bool string(string_t& v) override {
+        if (v.size() > options_.max_string_bytes)
+            error(pointer(), "string of " + std::to_string(v.size()) + " bytes is longer than the limit of " +
+                                 std::to_string(options_.max_string_bytes) + " bytes");
+        return scalar(v);
+    }
+    bool start_object(std::size_t) override { return open(ojson::object(), false); }
+    bool start_array(std::size_t) override { return open(ojson::array(), true); }
+    bool key(string_t& k) override {
+        auto& top = stack_.back();
+        top.key = k;
+        if (!top.keys.insert(top.key).second) error(pointer(), "duplicate key \"" + printable(top.key) + "\"");
+        // Like nlohmann's own parser, a repeated key keeps its first place and its last value.
+        member_ = &(*containers_.back())[k];
+        return true;
+    }
+    bool end_object() override { return close(); }
+    bool end_array() override { return close(); }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
+        syntax_what_ = e.what();
+        if (const auto* p = dynamic_cast<const ojson::parse_error*>(&e)) syntax_byte_ = p->byte;
+        return false;
+    }
+
 private:
-    struct too_deep {};
     struct frame {
         bool is_array = false;
         std::size_t index = 0;
@@ -147,38 +167,44 @@ private:
         std::unordered_set<std::string> keys{};
     };
 
-    bool on_event(int depth, ojson::parse_event_t event, ojson& parsed) {
-        switch (event) {
-            case ojson::parse_event_t::object_start:
-            case ojson::parse_event_t::array_start:
-                if (static_cast<std::size_t>(depth) >= options_.max_depth) {
-                    deep_pointer_ = pointer();
-                    throw too_deep{};
-                }
-                stack_.push_back({.is_array = event == ojson::parse_event_t::array_start});
-                break;
-            case ojson::parse_event_t::key: {
-                auto& top = stack_.back();
-                top.key = parsed.get<std::string>();
-                if (!top.keys.insert(top.key).second)
-                    error(pointer(), "duplicate key \"" + printable(top.key) + "\"");
-                break;
-            }
-            case ojson::parse_event_t::value:
-                if (parsed.is_string() &&
-                    parsed.get_ref<const std::string&>().size() > options_.max_string_bytes)
-                    error(pointer(), "string of " +
-                                         std::to_string(parsed.get_ref<const std::string&>().size()) +
-                                         " bytes is longer than the limit of " +
-                                         std::to_string(options_.max_string_bytes) + " bytes");
-                element_done();
-                break;
-            case ojson::parse_event_t::object_end:
-            case ojson::parse_event_t::array_end:
-                stack_.pop_back();
-                element_done();
-                break;
+    // Places a value where the parser is (the root, the next array element or the member of
+    // the last key) and returns it.
+    ojson* place(ojson&& v) {
+        if (containers_.empty()) {
+            *root_ = std::move(v);
+            return root_;
         }
+        ojson* parent = containers_.back();
+        if (parent->is_array()) {
+            auto& elements = parent->get_ref<ojson::array_t&>();
+            elements.push_back(std::move(v));
+            return &elements.back();
+        }
+        *member_ = std::move(v);
+        return member_;
+    }
+
+    bool scalar(ojson&& v) {
+        place(std::move(v));
+        element_done();
+        return true;
+    }
+
+    bool open(ojson&& empty, bool is_array) {
+        if (stack_.size() >= options_.max_depth) {
+            deep_pointer_ = pointer();
+            too_deep_ = true;
+            return false;
+        }
+        containers_.push_back(place(std::move(empty)));
+        stack_.push_back({.is_array = is_array});
+        return true;
+    }
+
+    bool close() {
+        containers_.pop_back();
+        stack_.pop_back();
+        element_done();
         return true;
     }
 
@@ -229,15 +255,21 @@ private:
     std::string source_;
     const read_options& options_;
     std::vector<diagnostic>& out_;
-    std::vector<frame> stack_{};
+    ojson* root_ = nullptr;
+    std::vector<ojson*> containers_{};  // the open arrays and objects, outermost first
+    ojson* member_ = nullptr;           // the member named by the last key
+    std::vector<frame> stack_{};        // the same containers, for pointers and duplicate keys
+    bool too_deep_ = false;
     std::string deep_pointer_{};
+    std::string syntax_what_{};
+    std::optional<std::size_t> syntax_byte_{};
 };
 
 // Validates a parsed document against the case format and builds the model.
 class case_validator {
 public:
-    case_validator(std::string source, std::vector<diagnostic>& out)
-        : source_(std::move(source)), out_(out) {}
+    case_validator(std::string source, std::vector<diagnostic>& out, const read_options& options = {})
+        : source_(std::move(source)), out_(out), suggestions_left_(options.max_suggestions) {}
 
     std::optional<case_model> run(const ojson& doc) {
         if (!doc.is_object()) {
@@ -445,9 +477,19 @@ private:
         std::sort(actor_names.begin(), actor_names.end());
         std::sort(statement_names.begin(), statement_names.end());
         std::sort(proposition_names.begin(), proposition_names.end());
+        // Indexed once for every dangling reference (built on first use: most files have none).
+        std::optional<closest_id_index> actor_lookup, statement_lookup, proposition_lookup;
+        const auto suggest = [&](std::optional<closest_id_index>& index, const std::vector<std::string>& names,
+                                 const std::string& wanted) -> std::optional<std::string> {
+            if (suggestions_left_ == 0) return std::nullopt;
+            --suggestions_left_;
+            if (!index) index.emplace(names);
+            return index->closest(wanted);
+        };
 
         for (const auto& ref : actor_refs_)
-            if (!actor_ids_.contains(ref.id)) dangling(ref.pointer, "actor", ref.id, actor_names);
+            if (!actor_ids_.contains(ref.id))
+                dangling(ref.pointer, "actor", ref.id, suggest(actor_lookup, actor_names, ref.id));
 
         for (const auto& ref : claim_refs_) {
             const auto found = declared_propositions_.find(ref.proposition);
@@ -458,7 +500,7 @@ private:
                     std::string message = "claim names value \"" + printable(*ref.value) +
                                           "\" of undeclared proposition \"" + printable(ref.proposition) +
                                           "\" (an undeclared proposition is yes/no and takes no value)";
-                    if (auto near = closest_id(ref.proposition, proposition_names))
+                    if (auto near = suggest(proposition_lookup, proposition_names, ref.proposition))
                         message += "; did you mean proposition \"" + *near + "\"?";
                     error(pointer_append(ref.pointer, "proposition"), message);
                 } else {
@@ -490,7 +532,10 @@ private:
                        std::find(values->begin(), values->end(), *ref.value) == values->end()) {
                 std::string message = "unknown value \"" + printable(*ref.value) + "\" of proposition \"" +
                                       printable(ref.proposition) + "\"";
-                if (auto near = closest_id(*ref.value, *values)) message += "; did you mean \"" + *near + "\"?";
+                if (suggestions_left_ > 0) {
+                    --suggestions_left_;
+                    if (auto near = closest_id(*ref.value, *values)) message += "; did you mean \"" + *near + "\"?";
+                }
                 error(vat, message);
             }
         }
@@ -499,11 +544,13 @@ private:
         for (const auto& r : relations) {
             bool ok = true;
             if (!r.from.empty() && !statement_ids_.contains(r.from)) {
-                dangling(pointer_append(r.pointer, "from"), "statement", r.from, statement_names);
+                dangling(pointer_append(r.pointer, "from"), "statement", r.from,
+                         suggest(statement_lookup, statement_names, r.from));
                 ok = false;
             }
             if (!r.to.empty() && !statement_ids_.contains(r.to)) {
-                dangling(pointer_append(r.pointer, "to"), "statement", r.to, statement_names);
+                dangling(pointer_append(r.pointer, "to"), "statement", r.to,
+                         suggest(statement_lookup, statement_names, r.to));
                 ok = false;
             }
             if (!ok || r.from.empty() || r.to.empty()) continue;
@@ -521,9 +568,9 @@ private:
     }
 
     void dangling(const std::string& at, const char* kind, const std::string& id,
-                  const std::vector<std::string>& known) {
+                  const std::optional<std::string>& near) {
         std::string message = std::string("unknown ") + kind + " \"" + printable(id) + "\"";
-        if (auto near = closest_id(id, known)) message += "; did you mean \"" + *near + "\"?";
+        if (near) message += "; did you mean \"" + *near + "\"?";
         error(at, message);
     }
 
@@ -678,6 +725,7 @@ private:
 
     std::string source_;
     std::vector<diagnostic>& out_;
+    std::size_t suggestions_left_ = 0;
     bool has_errors_ = false;
     std::unordered_map<std::string, std::string> actor_ids_{}, proposition_ids_{}, statement_ids_{};
     std::unordered_map<std::string, std::optional<std::vector<std::string>>> declared_propositions_{};
@@ -693,7 +741,7 @@ inline check_result check_case(std::string_view text, std::string source, const 
     check_result result;
     auto doc = detail::json_parser(text, source, options, result.diagnostics).parse();
     if (!doc || result.error_count() > 0) return result;
-    result.model = detail::case_validator(std::move(source), result.diagnostics).run(*doc);
+    result.model = detail::case_validator(std::move(source), result.diagnostics, options).run(*doc);
     return result;
 }
 

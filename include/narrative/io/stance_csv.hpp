@@ -3,14 +3,18 @@
 // Import of stance tables (one row per statement: actor, claim, value, stance, time, text, …)
 // from CSV or TSV into a case, with a column mapping given in code, as JSON or as `key=column`.
 
+#include <narrative/detail/json_pointer.hpp>
+#include <narrative/detail/utf8.hpp>
 #include <narrative/error.hpp>
 #include <narrative/model/case_model.hpp>
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -150,20 +154,40 @@ namespace detail {
            "source, statement_id, delimiter, header, missing_values";
 }
 
+// A JSON syntax error of a mapping as a located diagnostic: `line:column` and the parser's
+// message without its "[json.exception…] parse error at line …" prefix.
+[[nodiscard]] inline diagnostic mapping_syntax_error(std::string_view text, const nlohmann::json::exception& e) {
+    std::string what = e.what();
+    if (const auto bracket = what.find("] "); bracket != std::string::npos) what = what.substr(bracket + 2);
+    if (what.rfind("parse error", 0) == 0)
+        if (const auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
+    std::size_t pos = 0;
+    if (const auto* p = dynamic_cast<const nlohmann::json::parse_error*>(&e)) {
+        pos = p->byte == 0 ? 0 : p->byte - 1;
+    } else {
+        // Out-of-range numbers (1e400) come without a position: find the literal.
+        const auto open = what.find('\''), close = what.rfind('\'');
+        if (open != std::string::npos && close > open + 1)
+            pos = std::min(text.find(what.substr(open + 1, close - open - 1)), text.size());
+    }
+    return {.severity = severity::error, .source = "<mapping>", .location = line_column(text, pos),
+            .message = "invalid JSON: " + printable(what, 200, true)};
+}
+
 }  // namespace detail
 
 /// Reads a mapping from JSON: `{"actor": "source", "proposition": ["city", "year"],
 /// "value": "population", "stance": "stance", "stance_values": {"for": "asserts"},
 /// "delimiter": "\t", "header": false}`. Columns are strings (`"name"` or `"#N"`) or lists of
 /// them. Throws rule_error naming the key on an unknown key, a wrong type, an unknown stance
-/// or a delimiter that is not one character; parse_error on malformed JSON.
+/// or a delimiter that is not one character; parse_error (source `<mapping>`, `line:column`)
+/// on malformed JSON, including ill-formed UTF-8.
 [[nodiscard]] inline stance_csv_mapping parse_stance_csv_mapping_json(std::string_view json_text) {
     nlohmann::json j;
     try {
         j = nlohmann::json::parse(json_text);
-    } catch (const nlohmann::json::parse_error& e) {
-        throw parse_error(diagnostic{.severity = severity::error, .source = "<mapping>",
-                                     .location = "", .message = e.what()});
+    } catch (const nlohmann::json::exception& e) {
+        throw parse_error(detail::mapping_syntax_error(json_text, e));
     }
     if (!j.is_object()) throw rule_error("stance csv mapping: must be a JSON object");
     stance_csv_mapping m{};
@@ -231,8 +255,14 @@ namespace detail {
 /// Reads a mapping given on a command line: `key=column` pairs separated by commas, several
 /// columns of one key joined with `+`, stance spellings as `stance_values=for:asserts+against:denies`
 /// and `delimiter=tab`, e.g. `actor=source,proposition=claimId,stance=articleHeadlineStance`.
-/// Throws rule_error on an unknown key or a malformed pair.
+/// Throws rule_error on an unknown key or a malformed pair; parse_error (source `<mapping>`,
+/// `line:column`) when the spec is not UTF-8.
 [[nodiscard]] inline stance_csv_mapping parse_stance_csv_mapping(std::string_view spec) {
+    if (const auto bad = detail::find_invalid_utf8(spec); bad != std::string_view::npos)
+        throw parse_error(diagnostic{.severity = severity::error, .source = "<mapping>",
+                                     .location = detail::line_column(spec, bad),
+                                     .message = detail::ill_formed_utf8_message(spec, bad) +
+                                                " (a mapping is UTF-8 text)"});
     nlohmann::json j = nlohmann::json::object();
     std::size_t pos = 0;
     while (pos <= spec.size()) {
@@ -291,14 +321,21 @@ namespace detail {
 /// invalid time or a duplicate statement id; every bad row gives one diagnostic located at its
 /// line. Rows after an unterminated quote cannot be read: that is a parse_error in any mode.
 ///
-/// Throws: rule_error when the mapping lacks `actor` or `proposition`; parse_error when a
-/// mapped column is not in the header (location `1`), when the CSV is malformed, or (strict
-/// mode) when any row is bad. Complexity: O(size of the text + rows · log rows).
+/// Throws: rule_error when the mapping lacks `actor` or `proposition`; parse_error when the
+/// text is not UTF-8 (`line:column` of the first ill-formed byte, in any mode), when a mapped
+/// column is not in the header or is a position too large to exist (location `1`), when the
+/// CSV is malformed, or (strict mode) when any row is bad. Complexity: O(size of the text +
+/// rows · log rows).
 [[nodiscard]] inline stance_csv_result import_stance_csv(std::string_view text,
                                                          const stance_csv_mapping& mapping,
                                                          const stance_csv_options& options = {}) {
     if (mapping.actor.empty() || mapping.proposition.empty())
         throw rule_error("stance csv mapping: \"actor\" and \"proposition\" columns are required");
+    if (const auto bad = detail::find_invalid_utf8(text); bad != std::string_view::npos)
+        throw parse_error(diagnostic{.severity = severity::error, .source = options.source_name,
+                                     .location = detail::line_column(text, bad),
+                                     .message = detail::ill_formed_utf8_message(text, bad) +
+                                                " (a stance table is read as UTF-8)"});
     const auto rows = read_csv_rows(text, mapping.delimiter, options.source_name);
     std::size_t first = 0;
     std::unordered_map<std::string, std::size_t> header_index{};
@@ -313,7 +350,22 @@ namespace detail {
         if (col.empty()) return std::nullopt;
         std::size_t idx = 0;
         if (col.size() > 1 && col[0] == '#' && col.find_first_not_of("0123456789", 1) == std::string::npos) {
-            idx = static_cast<std::size_t>(std::stoul(col.substr(1)));
+            bool too_large = false;
+            for (std::size_t i = 1; i < col.size(); ++i) {
+                const auto digit = static_cast<std::size_t>(col[i] - '0');
+                if (idx > (std::numeric_limits<std::size_t>::max() - digit) / 10) {
+                    too_large = true;
+                    break;
+                }
+                idx = idx * 10 + digit;
+            }
+            if (too_large) {
+                bad_mapping.push_back({.severity = severity::error, .source = options.source_name,
+                                       .location = "1",
+                                       .message = "no column \"" + detail::printable(col, 40) +
+                                                  "\": the position is too large"});
+                return std::nullopt;
+            }
             if (idx == 0) {
                 bad_mapping.push_back({.severity = severity::error, .source = options.source_name,
                                        .location = "1", .message = "column \"#0\": positions start at #1"});

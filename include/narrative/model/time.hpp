@@ -15,14 +15,28 @@ namespace narrative {
 /// How precisely a time is known.
 enum class time_precision { year, month, day, instant };
 
+/// A moment on the UTC time line: whole seconds since 1970-01-01T00:00:00Z (negative before)
+/// and the nanoseconds into that second, ordered as a pair. Every time of the years 0000 to 9999,
+/// with any offset, lies within ±3·10¹¹ seconds of 1970, so no computation can overflow (a single
+/// 64-bit count of nanoseconds covers only 1677-09-21 to 2262-04-11).
+struct utc_instant {
+    std::int64_t seconds = 0;      ///< whole seconds since 1970-01-01T00:00:00Z
+    std::int32_t nanoseconds = 0;  ///< 0 to 999 999 999 into that second
+
+    friend constexpr bool operator==(const utc_instant&, const utc_instant&) noexcept = default;
+    friend constexpr std::strong_ordering operator<=>(const utc_instant&,
+                                                      const utc_instant&) noexcept = default;
+};
+
 /// A point in time as a statement's `time` gives it: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or a
-/// full date-time with offset (`YYYY-MM-DDThh:mm[:ss[.f…]](Z|±hh:mm)`).
+/// full date-time with offset (`YYYY-MM-DDThh:mm[:ss[.f…]](Z|±hh:mm)`), for any four-digit
+/// year 0000 to 9999 of the proleptic Gregorian calendar (0000 is 1 BC, as in ISO 8601).
 ///
-/// A time covers the half-open interval [start, end) of UTC nanoseconds since 1970-01-01:
-/// a year covers the whole year, a day the whole day (read as UTC, since the format gives no
-/// zone for dates), an instant a single nanosecond. Two times are ordered by start, then by
-/// precision (coarser first), so `2025` < `2025-01` < `2025-01-01`; they are equal when they
-/// cover the same interval. The text is kept exactly as given, for lossless round trips.
+/// A time covers the half-open interval [start, end) of the UTC time line: a year covers the
+/// whole year, a day the whole day (read as UTC, since the format gives no zone for dates), an
+/// instant a single nanosecond. Two times are ordered by start, then by precision (coarser
+/// first), so `2025` < `2025-01` < `2025-01-01`; they are equal when they cover the same
+/// interval. The text is kept exactly as given, for lossless round trips.
 class time_point {
 public:
     /// Parses `text`; throws parse_error (location empty) naming what is wrong.
@@ -35,10 +49,10 @@ public:
     [[nodiscard]] time_precision precision() const noexcept { return precision_; }
     /// The text as given.
     [[nodiscard]] const std::string& text() const noexcept { return text_; }
-    /// First nanosecond covered (UTC, since 1970-01-01).
-    [[nodiscard]] std::int64_t start() const noexcept { return start_; }
-    /// One past the last nanosecond covered.
-    [[nodiscard]] std::int64_t end() const noexcept { return end_; }
+    /// First nanosecond covered.
+    [[nodiscard]] utc_instant start() const noexcept { return start_; }
+    /// One past the last nanosecond covered (start < end always).
+    [[nodiscard]] utc_instant end() const noexcept { return end_; }
     [[nodiscard]] int year() const noexcept { return year_; }
     /// Month 1–12, or 0 when the precision is `year`.
     [[nodiscard]] int month() const noexcept { return month_; }
@@ -66,8 +80,8 @@ public:
 private:
     time_precision precision_ = time_precision::day;
     std::string text_{};
-    std::int64_t start_ = 0;
-    std::int64_t end_ = 0;
+    utc_instant start_{};
+    utc_instant end_{};
     int year_ = 1970;
     int month_ = 0;
     int day_ = 0;
@@ -106,8 +120,8 @@ namespace detail {
     return m == 2 && is_leap_year(y) ? 29 : days[m - 1];
 }
 
-inline constexpr std::int64_t ns_per_second = 1'000'000'000;
-inline constexpr std::int64_t ns_per_day = 86'400 * ns_per_second;
+inline constexpr std::int64_t seconds_per_day = 86'400;
+inline constexpr std::int32_t ns_per_second = 1'000'000'000;
 
 /// Reads exactly `n` decimal digits at `pos`; advances `pos`.
 [[nodiscard]] inline std::optional<int> read_digits(std::string_view s, std::size_t& pos,
@@ -158,7 +172,7 @@ inline std::optional<time_point> time_point::try_parse(std::string_view s, std::
     const std::int64_t first_day =
         days_from_civil(t.year_, static_cast<unsigned>(t.month_ == 0 ? 1 : t.month_),
                         static_cast<unsigned>(t.day_ == 0 ? 1 : t.day_));
-    t.start_ = first_day * ns_per_day;
+    t.start_ = {.seconds = first_day * seconds_per_day, .nanoseconds = 0};
     if (pos == s.size()) {
         std::int64_t end_day = 0;
         if (t.precision_ == time_precision::year) {
@@ -169,7 +183,7 @@ inline std::optional<time_point> time_point::try_parse(std::string_view s, std::
         } else {
             end_day = first_day + 1;
         }
-        t.end_ = end_day * ns_per_day;
+        t.end_ = {.seconds = end_day * seconds_per_day, .nanoseconds = 0};
         return t;
     }
     // A full date-time: THH:MM[:SS[.fraction]] followed by Z or ±HH:MM.
@@ -181,7 +195,7 @@ inline std::optional<time_point> time_point::try_parse(std::string_view s, std::
     const auto minute = read_digits(s, pos, 2);
     if (!minute || *minute > 59) return fail("the minute must be 00 to 59");
     int second = 0;
-    std::int64_t nanos = 0;
+    std::int32_t nanos = 0;
     if (pos < s.size() && s[pos] == ':') {
         ++pos;
         const auto sec = read_digits(s, pos, 2);
@@ -190,7 +204,7 @@ inline std::optional<time_point> time_point::try_parse(std::string_view s, std::
         if (pos < s.size() && (s[pos] == '.' || s[pos] == ',')) {
             ++pos;
             std::size_t digits = 0;
-            std::int64_t scale = 100'000'000;
+            std::int32_t scale = 100'000'000;
             while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
                 if (digits < 9) nanos += (s[pos] - '0') * scale;
                 scale /= 10;
@@ -218,10 +232,10 @@ inline std::optional<time_point> time_point::try_parse(std::string_view s, std::
     }
     if (pos != s.size()) return fail("unexpected characters after the offset");
     t.precision_ = time_precision::instant;
-    t.start_ += ((static_cast<std::int64_t>(*hour) * 60 + *minute - offset_minutes) * 60 + second) *
-                    ns_per_second +
-                nanos;
-    t.end_ = t.start_ + 1;
+    t.start_.seconds += (static_cast<std::int64_t>(*hour) * 60 + *minute - offset_minutes) * 60 + second;
+    t.start_.nanoseconds = nanos;
+    t.end_ = nanos + 1 < ns_per_second ? utc_instant{t.start_.seconds, nanos + 1}
+                                       : utc_instant{t.start_.seconds + 1, 0};
     return t;
 }
 

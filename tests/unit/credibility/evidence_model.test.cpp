@@ -16,7 +16,9 @@ using narrative::stance;
 
 narrative::observation_details dated(std::int64_t year, narrative::evidence_kind kind = narrative::evidence_kind::claim,
                                      std::optional<narrative::interest> interest = std::nullopt) {
-    return {.evidence = kind, .interest = interest, .dated = true, .time_start = year, .time_end = year + 1};
+    // Whole seconds stand for the years: only the order of the intervals matters here.
+    return {.evidence = kind, .interest = interest, .dated = true, .time_start = {.seconds = year, .nanoseconds = 0},
+            .time_end = {.seconds = year + 1, .nanoseconds = 0}};
 }
 
 const narrative::evidence_vote& vote_of(const narrative::evidence_model_result& r, std::uint32_t statement) {
@@ -128,9 +130,11 @@ TEST_SUITE("credibility.evidence_em") {
         const auto a = b.actor("a");
         const auto x = b.object("x", true);
         b.observe(a, x, "true", stance::denies, 0, {.evidence = narrative::evidence_kind::claim, .interest = std::nullopt,
-                                                    .dated = true, .time_start = 2025'00, .time_end = 2026'00});
+                                                    .dated = true, .time_start = {.seconds = 2025'00, .nanoseconds = 0},
+                                                    .time_end = {.seconds = 2026'00, .nanoseconds = 0}});
         b.observe(a, x, "true", stance::asserts, 1, {.evidence = narrative::evidence_kind::claim, .interest = std::nullopt,
-                                                     .dated = true, .time_start = 2025'05, .time_end = 2025'06});
+                                                     .dated = true, .time_start = {.seconds = 2025'05, .nanoseconds = 0},
+                                                     .time_end = {.seconds = 2025'06, .nanoseconds = 0}});
         b.observe(a, x, "true", stance::denies, 2);  // undated
         const auto r = narrative::evidence_em_detailed(b.build());
         CHECK(vote_of(r, 1).role == narrative::vote_role::counted);

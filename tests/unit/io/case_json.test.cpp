@@ -4,7 +4,11 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 using namespace narrative;
 
@@ -287,3 +291,130 @@ TEST_SUITE("io.case_json") {
         CHECK(invalid > 100);  // most damage breaks the file
     }
 }
+
+namespace {
+// The suggestion as first written: every candidate compared with `wanted` in turn. The index
+// must give the same answers.
+std::optional<std::string> closest_by_scanning(std::string_view wanted, const std::vector<std::string>& candidates) {
+    using narrative::detail::edit_distance;
+    const std::size_t limit = std::max<std::size_t>(2, wanted.size() / 3);
+    std::optional<std::string> best;
+    std::size_t best_distance = limit + 1;
+    for (const auto& c : candidates) {
+        const std::size_t d = edit_distance(wanted, c, best_distance - 1 < limit ? best_distance - 1 : limit);
+        if (d < best_distance) {
+            best_distance = d;
+            best = c;
+        }
+    }
+    if (best || wanted.size() < 3) return best;
+    std::size_t best_prefix = (2 * wanted.size() + 2) / 3;
+    for (const auto& c : candidates) {
+        std::size_t common = 0;
+        while (common < c.size() && common < wanted.size() && c[common] == wanted[common]) ++common;
+        if (common >= best_prefix && (!best || common > best_prefix)) {
+            best_prefix = common;
+            best = c;
+        }
+    }
+    return best;
+}
+}  // namespace
+
+TEST_SUITE("io.case_json") {
+    TEST_CASE("indexed suggestions are those of comparing with every id") {
+        std::uint64_t state = 0x2545F4914F6CDD1Dull;
+        const auto next = [&state](std::size_t bound) {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            return static_cast<std::size_t>(state % bound);
+        };
+        // Ids over a small alphabet with shared prefixes, so that ties, prefixes and pruning
+        // all happen; half the lists sorted (as the validator gives them), half not.
+        const auto random_id = [&] {
+            static const std::string stems[] = {"", "trump-2025-", "india-government", "ab", "statement-"};
+            std::string id = stems[next(5)];
+            const std::size_t extra = next(8);
+            for (std::size_t i = 0; i < extra; ++i) id += "abc-01"[next(6)];
+            return id;
+        };
+        std::size_t suggested = 0;
+        for (int round = 0; round < 300; ++round) {
+            std::vector<std::string> candidates(next(40));
+            for (auto& c : candidates) c = random_id();
+            if (round % 2 == 0) std::sort(candidates.begin(), candidates.end());
+            const narrative::detail::closest_id_index index(candidates);
+            for (int q = 0; q < 20; ++q) {
+                std::string wanted = candidates.empty() || next(3) == 0 ? random_id() : candidates[next(candidates.size())];
+                // Damage it: a deletion, an insertion, a substitution or a cut.
+                if (!wanted.empty()) {
+                    const std::size_t at = next(wanted.size());
+                    switch (next(4)) {
+                        case 0: wanted.erase(at, 1); break;
+                        case 1: wanted.insert(at, 1, "abc-01x"[next(7)]); break;
+                        case 2: wanted[at] = "abc-01x"[next(7)]; break;
+                        case 3: wanted.resize(at); break;
+                    }
+                }
+                CAPTURE(wanted);
+                const auto expected = closest_by_scanning(wanted, candidates);
+                CHECK(index.closest(wanted) == expected);
+                CHECK(narrative::detail::closest_id(wanted, candidates) == expected);
+                suggested += expected ? 1 : 0;
+            }
+        }
+        CHECK(suggested > 1000);  // most questions have an answer, so answers are compared
+    }
+
+    TEST_CASE("suggestions stop after max_suggestions unknown ids") {
+        const std::string doc = R"({"format": "narrative/1", "statements": [{"id": "alpha"}],
+          "relations": [{"from": "alpha", "to": "alpah", "type": "supports"},
+                        {"from": "alpah", "to": "alpha", "type": "supports"},
+                        {"from": "alpha", "to": "alhpa", "type": "supports"}]})";
+        const auto all = check_case(doc, "t.json");
+        REQUIRE(all.diagnostics.size() == 3);
+        for (const auto& d : all.diagnostics) CHECK(d.message.find("did you mean \"alpha\"?") != std::string::npos);
+        const auto capped = check_case(doc, "t.json", {.max_suggestions = 2});
+        REQUIRE(capped.diagnostics.size() == 3);
+        CHECK(capped.diagnostics[1].message.find("did you mean") != std::string::npos);
+        CHECK(capped.diagnostics[2].message == "unknown statement \"alhpa\"");
+    }
+
+    TEST_CASE("a large file is checked in linear time with every diagnostic") {
+        // 20000 statements and as many relations to missing ids, then 40000 statements sharing
+        // one id: both took many minutes when parsing and suggestions were quadratic (the CLI
+        // tests run 100000 and 200000 under a time limit).
+        std::string doc = R"({"format": "narrative/1", "statements": [)";
+        constexpr int n = 20000;
+        for (int i = 0; i < n; ++i) doc += (i ? "," : "") + std::string(R"({"id": "statement-)") + std::to_string(i) + "\"}";
+        doc += R"(], "relations": [)";
+        for (int i = 0; i < n; ++i)
+            doc += (i ? "," : "") + std::string(R"({"from": "statement-)") + std::to_string(i) +
+                   R"(", "to": "missing-)" + std::to_string(i) + R"(", "type": "supports"})";
+        doc += "]}";
+        const auto dangling = check_case(doc, "big.json");
+        REQUIRE(dangling.diagnostics.size() == static_cast<std::size_t>(n));
+        CHECK(dangling.diagnostics[0].to_string() == "big.json:/relations/0/to: error: unknown statement \"missing-0\"");
+        CHECK(dangling.diagnostics[n - 1].location == "/relations/19999/to");
+
+        std::string same = R"({"format": "narrative/1", "statements": [)";
+        for (int i = 0; i < 2 * n; ++i) same += i ? R"(,{"id": "same"})" : R"({"id": "same"})";
+        same += "]}";
+        const auto duplicates = check_case(same, "same.json");
+        REQUIRE(duplicates.diagnostics.size() == static_cast<std::size_t>(2 * n - 1));
+        CHECK(duplicates.diagnostics.back().to_string() ==
+              "same.json:/statements/39999/id: error: duplicate statement id \"same\" (first at /statements/0/id)");
+        // The exception's message names the first 100 errors and counts the rest.
+        try {
+            (void)read_case(same, "same.json");
+            FAIL("no exception");
+        } catch (const parse_error& e) {
+            CHECK(e.diagnostics().size() == static_cast<std::size_t>(2 * n - 1));
+            const std::string what = e.what();
+            CHECK(std::count(what.begin(), what.end(), '\n') == 100);
+            CHECK(what.ends_with("\nand 39899 more errors"));
+        }
+    }
+}
+

@@ -55,6 +55,23 @@ TEST_SUITE("signed.self_contradictions") {
         CHECK(narrative::to_string(first.kind) == "position-shift");
     }
 
+    TEST_CASE("a position shift keeps its direction for dates far from 1970") {
+        // 2500 and 9999 lie beyond the range of a 64-bit nanosecond count (1677 to 2262).
+        for (const char* later : {"2500", "9999-12-31"}) {
+            CAPTURE(later);
+            case_model c;
+            c.add_actor({.id = "x"});
+            c.add_statement({.id = "old", .actor = std::string("x"), .time = narrative::time_point::parse("1815-06-18")});
+            c.add_statement({.id = "new", .actor = std::string("x"), .time = narrative::time_point::parse(later)});
+            c.relate("new", "old", {.type = narrative::relation_type::contradicts});
+            const auto all = narrative::self_contradictions(c);
+            REQUIRE(all.size() == 1);
+            CHECK(all[0].kind == narrative::self_contradiction_kind::position_shift);
+            CHECK(c.statement_at(all[0].earlier).id == "old");
+            CHECK(c.statement_at(all[0].later).id == "new");
+        }
+    }
+
     TEST_CASE("a derived tension between overlapping times is simultaneous with its path") {
         const case_model c = sample();
         const auto all = narrative::self_contradictions(c);

@@ -5,7 +5,12 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
 #include <string>
+#include <vector>
 
 using namespace std::string_literals;
 
@@ -163,6 +168,107 @@ TEST_SUITE("stance_csv.errors") {
         CHECK_THROWS_AS((void)narrative::parse_stance_csv_mapping("actor"), narrative::rule_error);
         CHECK_THROWS_AS((void)narrative::parse_stance_csv_mapping_json(R"({"stance_values": {"x": "maybe"}})"),
                         narrative::rule_error);
+    }
+    TEST_CASE("text that is not UTF-8 is refused where it is read, with its line and column") {
+        const narrative::stance_csv_mapping columns{.actor = {"actor"}, .proposition = {"claim"}};
+        for (const bool strict : {true, false}) {
+            try {
+                // Latin-1 "é" (0xE9) on line 3, column 6.
+                (void)narrative::import_stance_csv("actor,claim\nx,ok\ny,caf\xe9\n", columns,
+                                                   {.source_name = "t.csv", .strict = strict});
+                FAIL("no exception");
+            } catch (const narrative::parse_error& e) {
+                REQUIRE(e.diagnostics().size() == 1);
+                CHECK(e.diagnostics()[0].to_string() ==
+                      "t.csv:3:6: error: ill-formed UTF-8 byte \\xe9 (a stance table is read as UTF-8)");
+            }
+        }
+        // Well-formed UTF-8 passes, including four-byte characters.
+        const auto r = narrative::import_stance_csv("actor,claim\nx,caf\xc3\xa9 \xf0\x9f\x98\x80\n", columns);
+        CHECK(r.model.propositions().at(0).id == "caf\xc3\xa9 \xf0\x9f\x98\x80");
+    }
+    TEST_CASE("a mapping that is not UTF-8 or names an impossible column is a located parse error") {
+        try {
+            (void)narrative::parse_stance_csv_mapping("actor=a\xff,proposition=p");
+            FAIL("no exception");
+        } catch (const narrative::parse_error& e) {
+            CHECK(e.diagnostics().at(0).to_string() ==
+                  "<mapping>:1:8: error: ill-formed UTF-8 byte \\xff (a mapping is UTF-8 text)");
+        }
+        try {
+            (void)narrative::parse_stance_csv_mapping_json("{\"actor\": \"a\xff\"}");
+            FAIL("no exception");
+        } catch (const narrative::parse_error& e) {
+            CHECK(e.diagnostics().at(0).location == "1:13");
+            CHECK(e.diagnostics().at(0).message.find("invalid JSON: ") == 0);
+            CHECK(e.diagnostics().at(0).message.find("ill-formed UTF-8 byte") != std::string::npos);
+        }
+        for (const char* position : {"#99999999999999999999", "#18446744073709551616"}) {
+            CAPTURE(position);
+            try {
+                (void)narrative::import_stance_csv("a,b\n1,2\n", {.actor = {position}, .proposition = {"b"}},
+                                                   {.source_name = "t.csv"});
+                FAIL("no exception");
+            } catch (const narrative::parse_error& e) {
+                CHECK(e.diagnostics().at(0).to_string() ==
+                      "t.csv:1: error: no column \"" + std::string(position) + "\": the position is too large");
+            }
+        }
+        // The largest position that fits is only a missing column on every row.
+        const auto r = narrative::import_stance_csv("a,b\n1,2\n", {.actor = {"#18446744073709551615"}, .proposition = {"b"}},
+                                                    {.strict = false});
+        CHECK(r.skipped == 1);
+    }
+}
+
+// The stance-table part of the invalid corpus, tests/invalid/stance-csv: each file with the
+// diagnostic it must give. `.csv` files are imported with the mapping actor=actor,
+// proposition=claim, stance=stance; `.mapping` (key=column) and `.mapping.json` files are
+// read as mappings, then used on a valid table.
+TEST_SUITE("stance_csv.invalid_corpus") {
+    TEST_CASE("every file of the corpus gives its located error and nothing else") {
+        namespace fs = std::filesystem;
+        const fs::path folder = fs::path(NARRATIVE_SOURCE_DIR) / "tests" / "invalid" / "stance-csv";
+        const std::map<std::string, std::string> expected = {
+            {"non-utf8.csv", "non-utf8.csv:2:6: error: ill-formed UTF-8 byte \\xe9 (a stance table is read as UTF-8)"},
+            {"overlong-utf8.csv", "overlong-utf8.csv:3:3: error: ill-formed UTF-8 byte \\xc0 (a stance table is read as UTF-8)"},
+            {"surrogate-utf8.csv", "surrogate-utf8.csv:2:3: error: ill-formed UTF-8 byte \\xed (a stance table is read as UTF-8)"},
+            {"non-utf8.mapping", "<mapping>:1:30: error: ill-formed UTF-8 byte \\xe9 (a mapping is UTF-8 text)"},
+            {"non-utf8.mapping.json", "<mapping>:1:42: error: invalid JSON: syntax error while parsing value - "
+                                      "invalid string: ill-formed UTF-8 byte; last read: '\"claim\\xe9\"'"},
+            {"number-overflow.mapping.json", "<mapping>:1:49: error: invalid JSON: number overflow parsing '1e400'"},
+            {"column-overflow.mapping", "column-overflow.mapping:1: error: no column \"#99999999999999999999\": "
+                                        "the position is too large"},
+        };
+        std::size_t seen = 0;
+        for (const auto& entry : fs::directory_iterator(folder)) {
+            const std::string name = entry.path().filename().string();
+            CAPTURE(name);
+            const auto it = expected.find(name);
+            REQUIRE_MESSAGE(it != expected.end(), "a corpus file without an expectation");
+            ++seen;
+            std::ifstream in(entry.path(), std::ios::binary);
+            std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            const std::string valid_table = "actor,claim,stance\nx,p,asserts\n";
+            std::vector<narrative::diagnostic> found;
+            try {
+                if (name.ends_with(".csv")) {
+                    (void)narrative::import_stance_csv(
+                        text, {.actor = {"actor"}, .proposition = {"claim"}, .stance = "stance"},
+                        {.source_name = name});
+                } else {
+                    while (!text.empty() && text.back() == '\n') text.pop_back();
+                    const auto read = name.ends_with(".json") ? narrative::parse_stance_csv_mapping_json(text)
+                                                              : narrative::parse_stance_csv_mapping(text);
+                    (void)narrative::import_stance_csv(valid_table, read, {.source_name = name});
+                }
+            } catch (const narrative::parse_error& e) {
+                found = e.diagnostics();
+            }
+            REQUIRE(found.size() == 1);
+            CHECK(found[0].to_string() == it->second);
+        }
+        CHECK(seen == expected.size());
     }
 }
 
