@@ -433,12 +433,19 @@ inline constexpr double accuracy_floor = 0.01, accuracy_ceiling = 0.99;
             records[i].coef_const = records[i].coef * ((v.sign > 0 ? log_n[v.object] : 0.0) + v.log_evidence + v.log_interest);
         }
     };
-    std::vector<double> actor_term(S, 0.0), acc_sum(S, 0.0);
+    // Per actor, side by side: its term ln(A/(1 − A)) (gathered by the scores) and the sum of its
+    // positions' beliefs (scattered to by the M-step sums), so that both touch one cache line.
+    struct actor_slot {
+        double term = 0.0;
+        double sum = 0.0;
+    };
+    std::vector<actor_slot> actor_state(S);
     // Beliefs of the current accuracies; with `sums`, also the M-step's sums.
-    const auto set_actor_term = [&](std::uint32_t s) { actor_term[s] = std::log(A[s] / (1.0 - A[s])); };
+    const auto set_actor_term = [&](std::uint32_t s) { actor_state[s].term = std::log(A[s] / (1.0 - A[s])); };
     const auto e_step = [&](bool sums) {
         for (std::uint32_t s = 0; s < S; ++s) set_actor_term(s);
-        if (sums) std::fill(acc_sum.begin(), acc_sum.end(), 0.0);
+        if (sums)
+            for (auto& slot : actor_state) slot.sum = 0.0;
         for (std::uint32_t ob = 0; ob < O; ++ob) {
             if (!object_voted[ob]) continue;
             const std::uint32_t b = p.object_offsets[ob], e = p.object_offsets[ob + 1];
@@ -446,7 +453,7 @@ inline constexpr double accuracy_floor = 0.01, accuracy_ceiling = 0.99;
             for (std::uint32_t c = b; c < e; ++c) score[c] = 0.0;
             for (std::uint32_t i = rb; i < re; ++i) {
                 const record& x = records[i];
-                score[x.claim & ~against_bit] += x.coef_const + x.coef * actor_term[x.actor];
+                score[x.claim & ~against_bit] += x.coef_const + x.coef * actor_state[x.actor].term;
             }
             if (e - b == 2) {
                 // Two values (every yes/no proposition): the logistic with one exponential,
@@ -473,7 +480,7 @@ inline constexpr double accuracy_floor = 0.01, accuracy_ceiling = 0.99;
                     // P(position right): the belief, or 1 − belief for a vote against (top bit).
                     const record& x = records[i];
                     const double against = static_cast<double>(x.claim >> 31);
-                    acc_sum[x.actor] += against + (1.0 - 2.0 * against) * belief[x.claim & ~against_bit];
+                    actor_state[x.actor].sum += against + (1.0 - 2.0 * against) * belief[x.claim & ~against_bit];
                 }
         }
     };
@@ -481,7 +488,7 @@ inline constexpr double accuracy_floor = 0.01, accuracy_ceiling = 0.99;
         double change = 0.0;
         for (std::uint32_t s = 0; s < S; ++s) {
             if (out.positions[s] == 0) continue;
-            const double a = (o.prior_strength * out.prior_accuracy[s] + acc_sum[s]) /
+            const double a = (o.prior_strength * out.prior_accuracy[s] + actor_state[s].sum) /
                              (o.prior_strength + static_cast<double>(out.positions[s]));
             const double clamped = std::clamp(a, detail::accuracy_floor, detail::accuracy_ceiling);
             change = std::max(change, std::abs(clamped - A[s]));
@@ -512,7 +519,7 @@ inline constexpr double accuracy_floor = 0.01, accuracy_ceiling = 0.99;
     }
     e_step(false);  // the beliefs of the final accuracies
     for (auto& v : votes) {
-        v.log_actor = (v.sign > 0 ? log_n[v.object] : 0.0) + actor_term[v.actor];
+        v.log_actor = (v.sign > 0 ? log_n[v.object] : 0.0) + actor_state[v.actor].term;
         v.weight = v.role == vote_role::counted ? v.dependence * (v.log_actor + v.log_evidence + v.log_interest) : 0.0;
     }
 
