@@ -87,6 +87,24 @@ TEST_SUITE("actors.consistency") {
         REQUIRE(r.propositions.size() == 1);
         CHECK(r.propositions[0].verdict == std::string("true"));
     }
+    TEST_CASE("a subnormal relation weight gives the same agreement as any other weight") {
+        // One relation of weight w: agreement = w·a / w = a whatever w. With w = 5e-324 the
+        // product w·a underflowed (0.5·w rounds to 0 or w), which gave 0.250 where every other
+        // weight gives 0.500; weights are now taken relative to the heaviest link.
+        const auto with_weight = [](const std::string& w) {
+            return narrative::read_case(R"({"format": "narrative/1", "actors": [{"id": "A"}, {"id": "B"}],
+                "statements": [{"id": "a", "actor": "A", "claim": {"proposition": "p"}},
+                               {"id": "b", "actor": "B", "claim": {"proposition": "p", "stance": "denies"}},
+                               {"id": "a2", "actor": "A", "claim": {"proposition": "q"}}],
+                "relations": [{"from": "a2", "to": "b", "type": "supports", "weight": )" + w + "}]}");
+        };
+        const auto normal = with_weight("1");
+        const auto tiny = with_weight("5e-324");
+        const auto r1 = narrative::actor_consistency_report(normal, {.algorithm = "voting"});
+        const auto r2 = narrative::actor_consistency_report(tiny, {.algorithm = "voting"});
+        REQUIRE(of(r1, normal, "A").external_consistency.value);
+        CHECK(*of(r2, tiny, "A").external_consistency.value == *of(r1, normal, "A").external_consistency.value);
+    }
     TEST_CASE("an unknown algorithm is a rule error") {
         const auto c = fixture(1.0, "2020");
         CHECK_THROWS_AS((void)narrative::actor_consistency_report(c, {.algorithm = "nope"}), narrative::rule_error);
