@@ -145,7 +145,7 @@ inline nlohmann::ordered_json json_evidence(const case_model& c, const propositi
                                     {"value", e.value}, {"against", e.against},
                                     {"role", std::string(to_string(e.role))}, {"weight", json_number(e.weight)},
                                     {"evidence", std::string(to_string(s.effective_evidence()))},
-                                    {"interest", s.interest ? std::string(to_string(*s.interest)) : std::string("neutral")},
+                                    {"interest", std::string(interest_label(s.interest))},
                                     {"log_actor", json_number(e.log_actor)}, {"log_evidence", json_number(e.log_evidence)},
                                     {"log_interest", json_number(e.log_interest)}, {"dependence", json_number(e.dependence)}};
         j["depends_on"] = e.depends_on ? nlohmann::ordered_json(c.statement_at(*e.depends_on).id) : nlohmann::ordered_json(nullptr);

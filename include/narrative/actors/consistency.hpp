@@ -115,6 +115,7 @@ struct consistency_report {
     truth_problem problem{};
     std::vector<evidence_vote> votes{};  ///< how evidence-em weighed each observation (else empty)
     std::vector<double> prior_accuracy{};  ///< evidence-em's accuracy prior per actor (else empty)
+    std::vector<std::uint32_t> positions{};  ///< evidence-em's distinct positions per actor (else empty)
     std::vector<actor_consistency> actors{};          ///< in case order
     std::vector<proposition_belief> propositions{};   ///< objects with at least one statement
 };
@@ -175,13 +176,11 @@ inline void keep_top(std::vector<explanation_item>& items, std::size_t n, bool b
     consistency_report rep{};
     rep.problem = make_truth_problem(c);
     if (options.algorithm == "evidence-em") {
-        evidence_model_options e = options.credibility.evidence;
-        if (options.credibility.max_iterations) e.max_iterations = *options.credibility.max_iterations;
-        if (options.credibility.tolerance) e.tolerance = *options.credibility.tolerance;
-        auto detailed = evidence_em_detailed(rep.problem, e);
+        auto detailed = evidence_em_detailed(rep.problem, evidence_options_of(options.credibility));
         rep.credibility = std::move(detailed.scores);
         rep.votes = std::move(detailed.votes);
         rep.prior_accuracy = std::move(detailed.prior_accuracy);
+        rep.positions = std::move(detailed.positions);
     } else {
         rep.credibility = run_credibility(options.algorithm, rep.problem, options.credibility);
     }
@@ -208,6 +207,13 @@ inline void keep_top(std::vector<explanation_item>& items, std::size_t n, bool b
         if (ob.stance == stance::asserts) claimed[ob.statement] = share[ob.claim];
         else if (p.object_yes_no[o]) claimed[ob.statement] = share[p.object_offsets[o] + 1];
         else claimed[ob.statement] = 1.0 - share[ob.claim];
+    }
+
+    // evidence-em's votes by actor and by object, so that each is read once.
+    std::vector<std::vector<const evidence_vote*>> votes_of_actor(c.actors().size()), votes_of_object(p.object_count());
+    for (const auto& vote : rep.votes) {
+        votes_of_actor[vote.actor].push_back(&vote);
+        votes_of_object[vote.object].push_back(&vote);
     }
 
     const auto tensions = self_contradictions(c, options.tensions);
@@ -368,33 +374,22 @@ inline void keep_top(std::vector<explanation_item>& items, std::size_t n, bool b
             ac.credibility.value = std::clamp(cred, 0.0, 1.0);
             // evidence-em: A = (a₀·prior + Σ P(position right)) / (a₀ + n); each position moves it
             // by (P − prior)/(a₀ + n).
-            const auto& eo = options.credibility.evidence;
-            std::size_t n_positions = 0;
-            std::vector<const evidence_vote*> mine{};
-            for (const auto& vote : rep.votes)
-                if (vote.actor == a && vote.role != vote_role::repeat) mine.push_back(&vote);
-            std::vector<std::tuple<std::uint32_t, int>> seen_positions{};
-            for (const auto* vote : mine) {
-                const auto key = std::make_tuple(vote->claim, vote->sign);
-                if (std::find(seen_positions.begin(), seen_positions.end(), key) == seen_positions.end()) seen_positions.push_back(key);
-            }
-            n_positions = seen_positions.size();
-            const double prior = a < rep.prior_accuracy.size() ? rep.prior_accuracy[a] : eo.default_accuracy;
+            const double denominator = options.credibility.evidence.prior_strength + static_cast<double>(rep.positions[a]);
             std::vector<explanation_item> items{};
-            for (const auto* vote : mine) {
-                if (vote->statement == no_statement) continue;
+            for (const auto* vote : votes_of_actor[a]) {
+                if (vote->role == vote_role::repeat || vote->statement == no_statement) continue;
                 const double right = vote->sign > 0 ? r.belief[vote->claim] : 1.0 - r.belief[vote->claim];
                 const statement& st = c.statement_at(vote->statement);
                 std::string why = detail::statement_label(c, vote->statement) + " " + detail::claim_label(st) +
                                   ": belief " + detail::fixed3(right) + "; " + std::string(to_string(vote->role));
                 if (vote->role == vote_role::counted)
                     why += " with weight " + detail::fixed3(vote->weight) + " (" + std::string(to_string(st.effective_evidence())) +
-                           ", " + (st.interest ? std::string(to_string(*st.interest)) : std::string("neutral")) +
+                           ", " + std::string(interest_label(st.interest)) +
                            (vote->dependence < 1.0 ? ", dependence " + detail::fixed3(vote->dependence) : std::string{}) + ")";
                 if (vote->superseded_by != no_statement) why += " by " + c.statement_at(vote->superseded_by).id;
                 items.push_back(explanation_item{
                     .kind = explanation_kind::claim, .statement = vote->statement, .other = std::nullopt, .relations = {},
-                    .value = right, .effect = (right - prior) / (eo.prior_strength + static_cast<double>(n_positions)),
+                    .value = right, .effect = (right - rep.prior_accuracy[a]) / denominator,
                     .detail = why});
             }
             ac.credibility_explanation = std::move(items);
@@ -430,8 +425,9 @@ inline void keep_top(std::vector<explanation_item>& items, std::size_t n, bool b
             pb.values.push_back({.value = p.claim_values[k], .belief = r.belief[k]});
         if (have_beliefs)
             if (const auto best = verdict(p, r, o)) pb.verdict = p.claim_values[*best];
-        for (const auto& vote : rep.votes) {
-            if (vote.object != o || vote.statement == no_statement) continue;
+        for (const auto* each : votes_of_object[o]) {
+            const evidence_vote& vote = *each;
+            if (vote.statement == no_statement) continue;
             proposition_evidence e{.statement = vote.statement, .actor = vote.actor, .value = p.claim_values[vote.claim],
                                    .against = vote.sign < 0, .role = vote.role, .weight = vote.weight,
                                    .log_actor = vote.log_actor, .log_evidence = vote.log_evidence,
@@ -447,7 +443,7 @@ inline void keep_top(std::vector<explanation_item>& items, std::size_t n, bool b
                 line += "weight " + detail::fixed3(vote.weight) + " = " + detail::fixed3(vote.dependence) + " x (actor " +
                         detail::fixed3(vote.log_actor) + " + " + std::string(to_string(st.effective_evidence())) + " " +
                         detail::fixed3(vote.log_evidence) + " + " +
-                        (st.interest ? std::string(to_string(*st.interest)) : std::string("neutral")) + " " +
+                        std::string(interest_label(st.interest)) + " " +
                         detail::fixed3(vote.log_interest) + ")";
                 if (vote.depends_on != no_statement)
                     line += std::string(vote.same_group ? "; same group as " : "; may copy ") + c.statement_at(vote.depends_on).id;

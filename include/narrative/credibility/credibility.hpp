@@ -25,13 +25,18 @@ struct credibility_algorithm_info {
     credibility_result (*run)(const truth_problem&, const credibility_options&) = nullptr;
 };
 
-/// evidence-em through the registry's signature: credibility_options::evidence, with
-/// max_iterations and tolerance taken from credibility_options when they are set.
-[[nodiscard]] inline credibility_result evidence_em_registered(const truth_problem& p, const credibility_options& o) {
+/// evidence-em's options within credibility_options: `evidence`, with max_iterations and
+/// tolerance taken from credibility_options when they are set.
+[[nodiscard]] inline evidence_model_options evidence_options_of(const credibility_options& o) {
     evidence_model_options e = o.evidence;
     if (o.max_iterations) e.max_iterations = *o.max_iterations;
     if (o.tolerance) e.tolerance = *o.tolerance;
-    return evidence_em(p, e);
+    return e;
+}
+
+/// evidence-em through the registry's signature (see evidence_options_of).
+[[nodiscard]] inline credibility_result evidence_em_registered(const truth_problem& p, const credibility_options& o) {
+    return evidence_em(p, evidence_options_of(o));
 }
 
 /// Every algorithm, in the order of the docs; names are the CLI's exact spellings.

@@ -220,8 +220,7 @@ inline constexpr double accuracy_floor = 0.01, accuracy_ceiling = 0.99;
         const auto& y = votes[b];
         if (x.claim != y.claim) return x.claim < y.claim;
         if (x.sign != y.sign) return x.sign > y.sign;
-        const double sx = x.log_evidence + x.log_interest, sy = y.log_evidence + y.log_interest;
-        if (sx != sy) return sx > sy;
+        if (strength(x) != strength(y)) return strength(x) > strength(y);
         return earlier(x, y);
     });
     std::vector<std::uint32_t> value_begin{};  // runs of equal (claim, sign) in `counted`

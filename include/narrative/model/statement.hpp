@@ -78,6 +78,11 @@ enum class interest {
     return "self-serving";
 }
 
+/// The interest of a statement as the outputs print it: its name, or "neutral" when unset.
+[[nodiscard]] constexpr std::string_view interest_label(std::optional<interest> i) noexcept {
+    return i ? to_string(*i) : "neutral";
+}
+
 [[nodiscard]] constexpr std::optional<interest> parse_interest(std::string_view s) noexcept {
     if (s == "self-serving") return interest::self_serving;
     if (s == "against-interest") return interest::against_interest;
