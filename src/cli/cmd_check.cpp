@@ -93,7 +93,8 @@ void register_check(CLI::App& app) {
     add_output_options(cmd, opts->output);
     cmd->callback([opts] {
         const std::string source = opts->input == "-" ? "<stdin>" : opts->input;
-        auto result = check_case(read_input(opts->input), source);
+        const std::string text = read_input(opts->input);
+        auto result = detail::check_case_padded(text, text.capacity(), source);
         if (!result.model) throw parse_error(std::move(result.diagnostics));  // exit 1, nothing on stdout
         std::size_t warnings = 0;
         for (const auto& d : result.diagnostics) warnings += d.severity == severity::warning ? 1 : 0;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cctype>
+#include <chrono>
 #include <iostream>
 #include <iterator>
 #include <sstream>
@@ -51,10 +52,18 @@ std::string read_input(const std::string& path) {
 }
 
 case_model load_case_argument(const std::string& path) {
-    const std::string text = read_input(path);
-    auto result = check_case(text, path == "-" ? std::string("<stdin>") : path);
+    const auto started = std::chrono::steady_clock::now();
+    std::string text = read_input(path);
+    const std::size_t bytes = text.size();
+    auto result = detail::check_case_padded(text, text.capacity(), path == "-" ? std::string("<stdin>") : path);
+    std::string().swap(text);  // the model no longer needs the text
     if (!result.model) throw parse_error(std::move(result.diagnostics));
     print_diagnostics(result.diagnostics);  // warnings only
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (seconds >= 1.0 && ::isatty(STDERR_FILENO))
+        std::cerr << "narrative: read " << result.model->statement_count() << " statements and "
+                  << result.model->relation_count() << " relations (" << (bytes >> 20) << " MiB) in "
+                  << static_cast<long long>(seconds * 10) / 10.0 << " s\n";
     return std::move(*result.model);
 }
 

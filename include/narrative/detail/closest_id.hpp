@@ -77,6 +77,17 @@ public:
         return std::nullopt;
     }
 
+    /// The candidate at the smallest edit distance from `wanted` if that distance is at most
+    /// `limit`, the earliest given of equals; nothing for ids longer than
+    /// max_suggested_id_bytes.
+    [[nodiscard]] std::optional<std::string_view> nearest_within(std::string_view wanted, std::size_t limit) const {
+        if (entries_.empty() || wanted.size() > max_suggested_id_bytes) return std::nullopt;
+        std::vector<std::uint32_t> rows((wanted.size() + limit + 2) * (wanted.size() + 1));
+        for (std::size_t bound = 0; bound <= limit; ++bound)
+            if (const auto found = within(wanted, bound, rows)) return entries_[*found].text;
+        return std::nullopt;
+    }
+
 private:
     struct entry {
         std::string_view text{};

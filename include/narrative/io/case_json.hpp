@@ -7,6 +7,7 @@
 #include <narrative/detail/json_pointer.hpp>
 #include <narrative/detail/utf8.hpp>
 #include <narrative/error.hpp>
+#include <narrative/io/case_json_fast.hpp>
 #include <narrative/io/text_file.hpp>
 #include <narrative/model/case_model.hpp>
 #include <narrative/version.hpp>
@@ -479,6 +480,8 @@ private:
         std::sort(proposition_names.begin(), proposition_names.end());
         // Indexed once for every dangling reference (built on first use: most files have none).
         std::optional<closest_id_index> actor_lookup, statement_lookup, proposition_lookup;
+        const std::vector<std::string_view> declared_views(proposition_names.begin(), proposition_names.end());
+        std::optional<undeclared_proposition_hint> hint;
         const auto suggest = [&](std::optional<closest_id_index>& index, const std::vector<std::string>& names,
                                  const std::string& wanted) -> std::optional<std::string> {
             if (suggestions_left_ == 0) return std::nullopt;
@@ -507,17 +510,10 @@ private:
                     // Undeclared is allowed (an implicit yes/no proposition), but one or two
                     // edits from a declared id is far more likely a typo that would split the
                     // evidence on one question in two.
-                    std::optional<std::string> near{};
-                    for (const auto& name : proposition_names)
-                        if (edit_distance(ref.proposition, name, 2) <= 2) {
-                            near = name;
-                            break;
-                        }
-                    if (near)
+                    if (!hint) hint.emplace(declared_views);
+                    if (const auto near = hint->near(ref.proposition))
                         warning(pointer_append(ref.pointer, "proposition"),
-                                "proposition \"" + printable(ref.proposition) +
-                                    "\" is not declared (it becomes a yes/no proposition of its own); did you mean \"" +
-                                    *near + "\"?");
+                                undeclared_proposition_hint::message(ref.proposition, *near));
                 }
                 continue;
             }
@@ -737,12 +733,37 @@ private:
 
 // =====================================================================================
 
-inline check_result check_case(std::string_view text, std::string source, const read_options& options) {
+namespace detail {
+
+/// The located pass alone: a document is built and validated, and every problem is reported
+/// with its position. check_case runs it when the fast path gives up.
+[[nodiscard]] inline check_result check_case_located(std::string_view text, std::string source,
+                                                     const read_options& options = {}) {
     check_result result;
-    auto doc = detail::json_parser(text, source, options, result.diagnostics).parse();
+    auto doc = json_parser(text, source, options, result.diagnostics).parse();
     if (!doc || result.error_count() > 0) return result;
-    result.model = detail::case_validator(std::move(source), result.diagnostics, options).run(*doc);
+    result.model = case_validator(std::move(source), result.diagnostics, options).run(*doc);
     return result;
+}
+
+/// check_case for a text followed by `capacity - text.size()` readable bytes (the fast path
+/// needs simdjson::SIMDJSON_PADDING of them, else it copies the text).
+[[nodiscard]] inline check_result check_case_padded(std::string_view text, std::size_t capacity, std::string source,
+                                                    const read_options& options = {}) {
+    if (auto fast = fast_case_reader(source, options.max_string_bytes, options.max_depth)
+                        .run(text.data(), text.size(), capacity)) {
+        check_result result;
+        result.model = std::move(fast->first);
+        result.diagnostics = std::move(fast->second);
+        return result;
+    }
+    return check_case_located(text, std::move(source), options);
+}
+
+}  // namespace detail
+
+inline check_result check_case(std::string_view text, std::string source, const read_options& options) {
+    return detail::check_case_padded(text, text.size(), std::move(source), options);
 }
 
 inline case_model read_case(std::string_view text, std::string source, const read_options& options) {
@@ -752,7 +773,10 @@ inline case_model read_case(std::string_view text, std::string source, const rea
 }
 
 inline case_model read_case_file(const std::filesystem::path& path, const read_options& options) {
-    return read_case(read_text_file(path), path.string(), options);
+    const std::string text = read_text_file(path);  // with spare capacity for the fast path
+    auto result = detail::check_case_padded(text, text.capacity(), path.string(), options);
+    if (!result.model) throw parse_error(std::move(result.diagnostics));
+    return std::move(*result.model);
 }
 
 inline nlohmann::ordered_json to_json(const case_model& c) {

@@ -43,7 +43,9 @@ struct relation {
     enum provenance provenance = provenance::asserted;
     std::string rule{};                   ///< the rule id, for inferred relations
     std::string reason{};                 ///< a human-readable reason, for inferred relations
-    extensions ext = extensions::object();
+    /// The `x-` keys: null when there are none (no allocation: a case has millions of
+    /// relations), else an object. Iterate with `ext.items()`, which suits both.
+    extensions ext{};
     /// Position of the relation in case_model::relations(); maintained by case_model.
     std::uint32_t index = 0;
 
