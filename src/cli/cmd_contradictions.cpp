@@ -12,11 +12,18 @@
 
 namespace narrative::cli {
 
+namespace {
+// Longer bounds multiply the search (every path of that length from every statement) without
+// finding tensions a reader can follow.
+constexpr std::uint32_t max_path_limit = 8;
+}  // namespace
+
 void register_contradictions(CLI::App& app) {
     struct options {
         std::string input{};
         output_options output{};
         std::uint32_t max_path = 3;
+        std::size_t limit = 1000;
         std::string witness = "shortest";
         bool no_infer = false;
         std::uint32_t exact_max = 30;
@@ -28,7 +35,11 @@ void register_contradictions(CLI::App& app) {
         "Direct and derived contradictions, camps, frustration, self-contradictions and position shifts");
     cmd->add_option("CASE", opts->input, "Case file (narrative/1 JSON), or - for standard input")->required();
     cmd->add_option("--max-path", opts->max_path,
-                    "Longest path (in relations) for derived tensions, at least 2")
+                    "Longest path (in relations) for derived tensions, from 2 to " +
+                        std::to_string(max_path_limit))
+        ->capture_default_str();
+    cmd->add_option("--limit", opts->limit,
+                    "Derived tensions listed: the strongest; all are counted (0 lists none)")
         ->capture_default_str();
     cmd->add_option("--witness", opts->witness, "Witness path of a derived tension: shortest|strongest")
         ->capture_default_str();
@@ -41,8 +52,10 @@ void register_contradictions(CLI::App& app) {
                   "Table and markdown: leave out the lists of direct contradictions and derived tensions");
     add_output_options(cmd, opts->output);
     cmd->callback([opts] {
-        if (opts->max_path < 2)
-            throw usage_error("--max-path must be at least 2, got " + std::to_string(opts->max_path));
+        if (opts->max_path < 2 || opts->max_path > max_path_limit)
+            throw usage_error("--max-path must be from 2 to " + std::to_string(max_path_limit) + ", got " +
+                              std::to_string(opts->max_path) +
+                              " (the search from each statement visits every path of that length)");
         if (opts->witness != "shortest" && opts->witness != "strongest")
             throw usage_error("--witness must be shortest or strongest, got \"" + opts->witness + "\"");
         case_model c = load_case_argument(opts->input);
@@ -52,6 +65,7 @@ void register_contradictions(CLI::App& app) {
                       .witness = opts->witness == "strongest" ? witness_choice::strongest
                                                               : witness_choice::shortest};
         o.frustration.exact_max_statements = opts->exact_max;
+        o.derived_limit = opts->limit;
         const auto report = analyse_contradictions(c, o);
         if (opts->output.format == "json")
             emit(opts->output, contradictions_to_json(c, report).dump(2) + "\n");

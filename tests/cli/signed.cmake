@@ -32,7 +32,16 @@ narrative_cli_test("contradictions without inference has no inferred relation"
     STDOUT "\\(0 inferred from claims\\)")
 narrative_cli_test("contradictions rejects a path bound below two"
     ARGS contradictions "${NARRATIVE_CEASEFIRE}" --max-path 1
-    EXIT 2 NO_STDOUT STDERR "--max-path must be at least 2")
+    EXIT 2 NO_STDOUT STDERR "--max-path must be from 2 to 8, got 1")
+narrative_cli_test("contradictions rejects a path bound above eight"
+    ARGS contradictions "${NARRATIVE_CEASEFIRE}" --max-path 9
+    EXIT 2 NO_STDOUT STDERR "--max-path must be from 2 to 8, got 9")
+narrative_cli_test("contradictions lists the strongest derived tensions up to a limit and counts all"
+    ARGS contradictions "${NARRATIVE_SIGNED_DATA}/compound.json" --limit 2
+    STDOUT "8 derived tensions \\(paths of at most 3 relations; the 2 strongest listed\\)")
+narrative_cli_test("contradictions json counts every derived tension"
+    ARGS contradictions "${NARRATIVE_SIGNED_DATA}/compound.json" --limit 0 --format json
+    STDOUT "\"derived_total\": 8,\n +\"derived\": \\[\\],")
 narrative_cli_test("contradictions rejects an unknown witness"
     ARGS contradictions "${NARRATIVE_CEASEFIRE}" --witness longest
     EXIT 2 NO_STDOUT STDERR "shortest or strongest")

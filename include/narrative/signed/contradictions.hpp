@@ -13,7 +13,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdio>
+#include <limits>
 #include <map>
 #include <set>
 #include <sstream>
@@ -29,6 +31,10 @@ struct contradictions_options {
     frustration_options frustration{};
     compound_options compound{};
     bool include_inferred = true;      ///< use the case's inferred relations too
+    /// Derived tensions kept in the report: the strongest (ties: the first pair in statement
+    /// order); all of them are counted in `derived_total`. Memory is O(limit), not O(tensions),
+    /// which can be quadratic in the statements.
+    std::size_t derived_limit = std::numeric_limits<std::size_t>::max();
 };
 
 /// One camp: statements on one side of a component's best two-colouring.
@@ -58,7 +64,8 @@ struct contradicted_statement {
 struct contradictions_report {
     signed_graph graph{};                         ///< the signed view the report refers to
     std::vector<direct_contradiction> direct{};
-    std::vector<tension> derived{};
+    std::vector<tension> derived{};               ///< the kept ones (see derived_limit), by pair
+    std::size_t derived_total = 0;                ///< every derived tension found
     balance_result balance{};
     frustration_result frustration{};
     std::vector<camp_split> camps{};
@@ -79,7 +86,28 @@ struct contradictions_report {
     r.tensions = options.tensions;
     r.graph = signed_graph::from_case(c, {.include_inferred = options.include_inferred});
     r.direct = direct_contradictions(r.graph);
-    r.derived = derived_tensions(r.graph, options.tensions);
+    {
+        // The strongest `derived_limit` tensions in a heap whose top is the weakest kept.
+        const auto stronger = [](const tension& a, const tension& b) {
+            if (a.path.strength != b.path.strength) return a.path.strength > b.path.strength;
+            return a.first != b.first ? a.first < b.first : a.second < b.second;
+        };
+        for_each_tension(r.graph, options.tensions, [&](const tension& t) {
+            ++r.derived_total;
+            if (options.derived_limit == 0) return;
+            if (r.derived.size() < options.derived_limit) {
+                r.derived.push_back(t);
+                std::push_heap(r.derived.begin(), r.derived.end(), stronger);
+            } else if (stronger(t, r.derived.front())) {
+                std::pop_heap(r.derived.begin(), r.derived.end(), stronger);
+                r.derived.back() = t;
+                std::push_heap(r.derived.begin(), r.derived.end(), stronger);
+            }
+        });
+        std::sort(r.derived.begin(), r.derived.end(), [](const tension& a, const tension& b) {
+            return a.first != b.first ? a.first < b.first : a.second < b.second;
+        });
+    }
     r.balance = test_balance(r.graph);
     r.frustration = compute_frustration(r.graph, options.frustration);
     r.compound = compound_candidates(r.graph, r.frustration, options.compound);
@@ -206,6 +234,7 @@ namespace detail {
         doc["direct"].push_back(std::move(j));
     }
     doc["max_path_length"] = r.tensions.max_length;
+    doc["derived_total"] = r.derived_total;
     doc["derived"] = json::array();
     for (const auto& t : r.derived) {
         json rels = json::array();
@@ -346,8 +375,10 @@ enum class contradictions_detail { full, summary };
     for (const auto e : r.graph.edges) inferred += c.relation_at(e.relation).provenance == provenance::inferred ? 1 : 0;
     out << (md ? "\n" : "") << c.statement_count() << " statements, " << r.graph.edge_count()
         << " relations (" << inferred << " inferred from claims), " << r.direct.size()
-        << " direct contradictions, " << r.derived.size() << " derived tensions (paths of at most "
-        << r.tensions.max_length << " relations)\n";
+        << " direct contradictions, " << r.derived_total << " derived tensions (paths of at most "
+        << r.tensions.max_length << " relations"
+        << (r.derived.size() < r.derived_total ? "; the " + std::to_string(r.derived.size()) + " strongest listed" : "")
+        << ")\n";
 
     heading("Most contradicted statements");
     {

@@ -88,4 +88,42 @@ TEST_SUITE("signed.contradictions") {
         const std::string md = narrative::format_contradictions(c, r, narrative::contradictions_style::markdown);
         CHECK(md.find("## Camps (competing narratives)") != std::string::npos);
     }
+
+    TEST_CASE("a limit keeps the strongest derived tensions and counts them all") {
+        // Chain a +0.9 b −0.5 c +0.8 d. Hand-derived tensions (paths of at most 3 relations
+        // with an odd number of contradictions, pairs not directly contradicting):
+        // a–c 0.9·0.5 = 0.45, b–d 0.5·0.8 = 0.40, a–d 0.9·0.5·0.8 = 0.36.
+        case_model c;
+        for (const char* id : {"a", "b", "c", "d"}) c.add_statement({.id = id});
+        using narrative::relation_type;
+        c.relate("a", "b", {.type = relation_type::supports, .weight = 0.9});
+        c.relate("b", "c", {.type = relation_type::contradicts, .weight = 0.5});
+        c.relate("c", "d", {.type = relation_type::supports, .weight = 0.8});
+        const auto all = narrative::analyse_contradictions(c);
+        REQUIRE(all.derived.size() == 3);
+        CHECK(all.derived_total == 3);
+        CHECK(all.derived[0].path.strength == doctest::Approx(0.45));  // (a, c)
+        CHECK(all.derived[1].path.strength == doctest::Approx(0.36));  // (a, d)
+        CHECK(all.derived[2].path.strength == doctest::Approx(0.40));  // (b, d)
+
+        narrative::contradictions_options two{};
+        two.derived_limit = 2;
+        const auto r = narrative::analyse_contradictions(c, two);
+        CHECK(r.derived_total == 3);
+        REQUIRE(r.derived.size() == 2);
+        // The two strongest, listed by pair: (a, c) then (b, d); (a, d) at 0.36 is left out.
+        CHECK(c.statement_at(r.derived[0].first).id == "a");
+        CHECK(c.statement_at(r.derived[0].second).id == "c");
+        CHECK(c.statement_at(r.derived[1].first).id == "b");
+        CHECK(c.statement_at(r.derived[1].second).id == "d");
+        const std::string text = narrative::format_contradictions(c, r);
+        CHECK(text.find("3 derived tensions (paths of at most 3 relations; the 2 strongest listed)") != std::string::npos);
+        CHECK(narrative::contradictions_to_json(c, r)["derived_total"] == 3);
+
+        narrative::contradictions_options none{};
+        none.derived_limit = 0;
+        const auto counted = narrative::analyse_contradictions(c, none);
+        CHECK(counted.derived.empty());
+        CHECK(counted.derived_total == 3);
+    }
 }
