@@ -31,6 +31,7 @@ struct score_command {
     // as 16 and accepts integers beyond 64 bits.
     std::string tolerance = "1e-9";
     std::string max_iterations = "10000";
+    std::string threads = "0";
     bool no_infer = false;
     output_options output{};
 };
@@ -62,6 +63,15 @@ std::size_t parse_max_iterations(const std::string& text) {
     if (ec != std::errc{} || stop != end || n < 1)
         throw usage_error("invalid --max-iterations '" + text + "' (valid: an integer from 1 to " +
                           std::to_string(std::numeric_limits<std::size_t>::max()) + ")");
+    return n;
+}
+
+unsigned parse_threads(const std::string& text) {
+    unsigned n = 0;
+    const char* end = text.data() + text.size();
+    const auto [stop, ec] = std::from_chars(text.data(), end, n);
+    if (ec != std::errc{} || stop != end || n > 1024)
+        throw usage_error("invalid --threads '" + text + "' (valid: an integer from 0, all cores, to 1024)");
     return n;
 }
 
@@ -176,6 +186,9 @@ void register_score(CLI::App& app) {
     cmd->add_option("--max-iterations", opts->max_iterations,
                     "Limit on Jacobi iterations and on RK4 steps, an integer >= 1 (default 10000)")
         ->type_name("UINT");
+    cmd->add_option("--threads", opts->threads,
+                    "Threads of the iteration sweeps, 0 for every core (default); results do not depend on it")
+        ->type_name("UINT");
     cmd->add_flag("--no-infer", opts->no_infer,
                   "Use only the relations stated in the case (no relations inferred from claims)");
     add_output_options(cmd, opts->output);
@@ -184,7 +197,8 @@ void register_score(CLI::App& app) {
         const any_gradual_semantics& semantics = find_gradual_semantics(opts->semantics);
         const score_options options{.solver = parse_solver_method(opts->solver),
                                     .tolerance = parse_tolerance(opts->tolerance),
-                                    .max_iterations = parse_max_iterations(opts->max_iterations)};
+                                    .max_iterations = parse_max_iterations(opts->max_iterations),
+                                    .threads = parse_threads(opts->threads)};
         case_model c = load_case_argument(opts->input);
         // Every analysis command reads the relations the claims imply, as contradictions and actors do.
         if (!opts->no_infer) (void)infer_relations(c);
