@@ -69,6 +69,7 @@ for size in "${sizes[@]}"; do
     run actors "$bytes" "$narrative" actors "$file" --format json -o "$work/actors.json"
     run infer "$bytes" "$narrative" infer "$file" -o "$work/inferred.json"
     run contradictions "$bytes" "$narrative" contradictions "$file" --summary
+    run "contradictions json" "$bytes" "$narrative" contradictions "$file" --format json -o "$work/contradictions.json"
     run "convert graphml" "$bytes" "$narrative" convert "$file" "$work/case.graphml"
     if [ "${PEER:-0}" = 1 ]; then
         python=/usr/bin/python3  # Debian's, where python3-numpy installs

@@ -100,7 +100,7 @@ int main(int argc, char** argv) {
         const int year = 2015 + static_cast<int>(day / 365);
         const int month = 1 + static_cast<int>((day % 365) / 31 % 12);
         const int dom = 1 + static_cast<int>(day % 28);
-        char date[16];
+        char date[32];
         std::snprintf(date, sizeof date, "%04d-%02d-%02d", year, month, dom);
         std::string line = "    {\"id\": \"s" + std::to_string(i) + "\", \"actor\": \"a" + std::to_string(uniform(actors)) +
                            "\", \"time\": \"" + date + "\", \"text\": \"Generated statement number " +

@@ -22,6 +22,7 @@ struct actor_report_options {
     std::string credibility = "evidence-em";
     bool no_infer = false;
     std::vector<std::string> evidence_weights{};  ///< KEY=RATIO, evidence-em's table
+    std::uint64_t max_work = default_max_work;    ///< self-contradiction search bound (0: none)
 };
 
 /// Applies `--evidence-weight KEY=RATIO` settings; throws usage_error naming a bad one.
@@ -56,6 +57,10 @@ inline void add_actor_report_options(CLI::App* cmd, actor_report_options& o) {
     cmd->add_option("--evidence-weight", o.evidence_weights,
                     "evidence-em likelihood ratio, KEY=RATIO (repeatable); KEY: claim (default 1), testimony (2), "
                     "document (4), finding (8), self-serving (0.5), against-interest (4)");
+    cmd->add_option("--max-work", o.max_work,
+                    "States the self-contradiction search may reach before it stops (0: no bound); actors "
+                    "left unsearched have no self-consistency")
+        ->capture_default_str();
 }
 
 /// Infers relations from claims (unless --no-infer) and runs the report; throws rule_error
@@ -67,6 +72,7 @@ inline consistency_report run_actor_report(case_model& c, const actor_report_opt
     apply_evidence_weights(o.evidence_weights, opts.credibility.evidence.weights);
     opts.algorithm = o.credibility;
     opts.explanation_items = items;
+    opts.tensions.max_states = max_work_states(o.max_work);
     return actor_consistency_report(c, opts);
 }
 

@@ -28,6 +28,7 @@ void register_contradictions(CLI::App& app) {
         bool no_infer = false;
         std::uint32_t exact_max = 30;
         bool summary = false;
+        std::uint64_t max_work = default_max_work;
     };
     auto opts = std::make_shared<options>();
     CLI::App* cmd = app.add_subcommand(
@@ -40,6 +41,10 @@ void register_contradictions(CLI::App& app) {
         ->capture_default_str();
     cmd->add_option("--limit", opts->limit,
                     "Derived tensions listed: the strongest; all are counted (0 lists none)")
+        ->capture_default_str();
+    cmd->add_option("--max-work", opts->max_work,
+                    "States each path search (derived tensions, self-contradictions) may reach before it "
+                    "stops (0: no bound); the report says when a search stopped")
         ->capture_default_str();
     cmd->add_option("--witness", opts->witness, "Witness path of a derived tension: shortest|strongest")
         ->capture_default_str();
@@ -66,6 +71,7 @@ void register_contradictions(CLI::App& app) {
                                                               : witness_choice::shortest};
         o.frustration.exact_max_statements = opts->exact_max;
         o.derived_limit = opts->limit;
+        o.max_states = max_work_states(opts->max_work);
         const auto report = analyse_contradictions(c, o);
         if (opts->output.format == "json")
             emit(opts->output, contradictions_to_json(c, report).dump(2) + "\n");

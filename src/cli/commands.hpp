@@ -9,6 +9,8 @@
 #include <CLI/CLI.hpp>
 
 #include <cstddef>
+#include <cstdint>
+#include <limits>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -56,6 +58,16 @@ inline constexpr std::size_t max_printed_per_kind = 100;
 /// Prints diagnostics to standard error, one per line, in order: the first
 /// max_printed_per_kind of each kind, then one line per kind with the number not printed.
 void print_diagnostics(const std::vector<diagnostic>& diagnostics);
+
+/// Default of `--max-work` (contradictions, actors, explain): states reached by the path
+/// searches for derived tensions and self-contradictions, which grow as n·d^k. A few seconds of
+/// search on one core; cases of thousands of statements stay well below it.
+inline constexpr std::uint64_t default_max_work = 100'000'000;
+
+/// Parses `--max-work`: 0 means no bound.
+[[nodiscard]] inline std::uint64_t max_work_states(std::uint64_t option) noexcept {
+    return option == 0 ? std::numeric_limits<std::uint64_t>::max() : option;
+}
 
 /// The commands; each adds its subcommand and sets the callback that runs it.
 void register_check(CLI::App& app);

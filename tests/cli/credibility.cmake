@@ -98,3 +98,6 @@ narrative_cli_test("convert draws the inferred relations in DOT"
 narrative_cli_test("convert with no-infer draws only the stated relations"
     ARGS convert "${PROJECT_SOURCE_DIR}/tests/data/credibility/claims-without-relations.json" - --to dot --no-infer
     STDOUT "^digraph [^>]*}\n$")
+narrative_cli_test("actors leaves the actors past the --max-work bound without self-consistency, with the reason"
+    ARGS actors "${NARRATIVE_CEASEFIRE}" --max-work 1 --format json
+    STDOUT "\"id\": \"india-government\",.*\"self_consistency\": null,[ \n]*\"self_consistency_reason\": \"not searched: the self-contradiction search reached its work limit before this actor\"")

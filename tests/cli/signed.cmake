@@ -41,7 +41,13 @@ narrative_cli_test("contradictions lists the strongest derived tensions up to a 
     STDOUT "8 derived tensions \\(paths of at most 3 relations; the 2 strongest listed\\)")
 narrative_cli_test("contradictions json counts every derived tension"
     ARGS contradictions "${NARRATIVE_SIGNED_DATA}/compound.json" --limit 0 --format json
-    STDOUT "\"derived_total\": 8,\n +\"derived\": \\[\\],")
+    STDOUT "\"derived_total\": 8,\n +\"derived_complete\": true,\n +\"derived\": \\[\\],")
+narrative_cli_test("contradictions says when a work bound stopped the path searches"
+    ARGS contradictions "${NARRATIVE_SIGNED_DATA}/compound.json" --max-work 1 --format json
+    STDOUT "\"derived_complete\": false,.*\"self_contradictions_complete\": false,")
+narrative_cli_test("contradictions text says after how many statements the search stopped"
+    ARGS contradictions "${NARRATIVE_SIGNED_DATA}/compound.json" --max-work 1
+    STDOUT "the search reached its work limit after the first 1 of 5 statements; the count is a lower bound")
 narrative_cli_test("contradictions rejects an unknown witness"
     ARGS contradictions "${NARRATIVE_CEASEFIRE}" --witness longest
     EXIT 2 NO_STDOUT STDERR "shortest or strongest")

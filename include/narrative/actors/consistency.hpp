@@ -118,6 +118,9 @@ struct consistency_report {
     std::vector<std::uint32_t> positions{};  ///< evidence-em's distinct positions per actor (else empty)
     std::vector<actor_consistency> actors{};          ///< in case order
     std::vector<proposition_belief> propositions{};   ///< objects with at least one statement
+    /// Whether every actor was searched for self-contradictions (see
+    /// self_contradiction_options::max_states); actors left out have no self-consistency.
+    bool self_contradictions_complete = true;
 };
 
 namespace detail {
@@ -216,7 +219,9 @@ inline void keep_top(std::vector<explanation_item>& items, std::size_t n, bool b
         votes_of_object[vote.object].push_back(&vote);
     }
 
-    const auto tensions = self_contradictions(c, options.tensions);
+    const auto search = find_self_contradictions(c, options.tensions);
+    rep.self_contradictions_complete = search.complete;
+    const auto& tensions = search.found;
     std::vector<std::vector<const self_contradiction*>> tensions_of(c.actors().size());
     for (const auto& t : tensions)
         if (t.actor < tensions_of.size()) tensions_of[t.actor].push_back(&t);
@@ -245,10 +250,16 @@ inline void keep_top(std::vector<explanation_item>& items, std::size_t n, bool b
         }
         const std::size_t n = representative.size();
         ac.positions = n;
+        // The statements of each position, in statement order.
+        std::vector<std::vector<statement_index>> members(n);
+        for (const auto& [v, pos] : position_of) members[pos].push_back(v);
 
         // Self-consistency.
         if (n < 2) {
             ac.self_consistency.reason = n == 0 ? "no statements" : "fewer than two distinct positions";
+        } else if (a >= search.actors_searched) {
+            ac.self_consistency.reason =
+                "not searched: the self-contradiction search reached its work limit before this actor";
         } else {
             std::vector<double> worst(n, 0.0);
             for (const auto* t : tensions_of[a]) {
@@ -284,13 +295,12 @@ inline void keep_top(std::vector<explanation_item>& items, std::size_t n, bool b
                 double parts = 0.0;
                 int nparts = 0;
                 std::optional<double> claim_part{};
-                for (const auto& [v, pos] : position_of)
-                    if (pos == u && claimed[v]) claim_part = claimed[v];
+                for (const statement_index v : members[u])
+                    if (claimed[v]) claim_part = claimed[v];
                 // One link per (other statement, type), the heaviest: an inferred relation that
                 // repeats an asserted one is not counted twice.
                 std::map<std::pair<statement_index, relation_type>, std::pair<double, std::uint32_t>> links{};
-                for (const auto& [v, pos] : position_of) {
-                    if (pos != u) continue;
+                for (const statement_index v : members[u]) {
                     auto consider = [&](statement_index other, const relation& rel) {
                         if (c.statement_at(other).actor_index == a || !claimed[other]) return;
                         auto& l = links[{other, rel.type}];

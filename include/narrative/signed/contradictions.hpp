@@ -35,6 +35,9 @@ struct contradictions_options {
     /// order); all of them are counted in `derived_total`. Memory is O(limit), not O(tensions),
     /// which can be quadratic in the statements.
     std::size_t derived_limit = std::numeric_limits<std::size_t>::max();
+    /// Bound on the work of each path search (derived tensions, self-contradictions), in
+    /// states reached (see for_each_tension): the number of tensions can grow as n·d^k.
+    std::uint64_t max_states = unlimited_states;
 };
 
 /// One camp: statements on one side of a component's best two-colouring.
@@ -66,11 +69,15 @@ struct contradictions_report {
     std::vector<direct_contradiction> direct{};
     std::vector<tension> derived{};               ///< the kept ones (see derived_limit), by pair
     std::size_t derived_total = 0;                ///< every derived tension found
+    tension_search_extent derived_search{};       ///< how far the derived-tension search went
     balance_result balance{};
     frustration_result frustration{};
     std::vector<camp_split> camps{};
     std::vector<compound_candidate> compound{};
     std::vector<self_contradiction> self_contradictions{};
+    /// Whether the derived self-contradictions are all there: they come from the same search
+    /// as the derived tensions (`derived_search`); direct ones are always all listed.
+    bool self_contradictions_complete = true;
     /// Statements with at least one direct contradiction, most directions first.
     std::vector<contradicted_statement> contradicted{};
     tension_options tensions{};
@@ -92,8 +99,14 @@ struct contradictions_report {
             if (a.path.strength != b.path.strength) return a.path.strength > b.path.strength;
             return a.first != b.first ? a.first < b.first : a.second < b.second;
         };
-        for_each_tension(r.graph, options.tensions, [&](const tension& t) {
+        r.derived_search = for_each_tension(r.graph, options.tensions, [&](const tension& t) {
             ++r.derived_total;
+            // The same search finds the derived self-contradictions: pairs of one actor.
+            const std::uint32_t actor = c.statement_at(t.first).actor_index;
+            if (actor != no_actor && actor == c.statement_at(t.second).actor_index)
+                r.self_contradictions.push_back(detail::make_self_contradiction(
+                    c, r.graph, actor, t.first, t.second, tension_origin::derived, t.path.statements,
+                    t.path.edges, t.path.strength, t.path.contradictions));
             if (options.derived_limit == 0) return;
             if (r.derived.size() < options.derived_limit) {
                 r.derived.push_back(t);
@@ -103,7 +116,7 @@ struct contradictions_report {
                 r.derived.back() = t;
                 std::push_heap(r.derived.begin(), r.derived.end(), stronger);
             }
-        });
+        }, options.max_states);
         std::sort(r.derived.begin(), r.derived.end(), [](const tension& a, const tension& b) {
             return a.first != b.first ? a.first < b.first : a.second < b.second;
         });
@@ -111,8 +124,15 @@ struct contradictions_report {
     r.balance = test_balance(r.graph);
     r.frustration = compute_frustration(r.graph, options.frustration);
     r.compound = compound_candidates(r.graph, r.frustration, options.compound);
-    r.self_contradictions = self_contradictions(
-        c, {.tensions = options.tensions, .include_inferred = options.include_inferred});
+    for (std::uint32_t v = 0; v < r.graph.vertex_count; ++v) {
+        const std::uint32_t actor = c.statement_at(v).actor_index;
+        if (actor == no_actor) continue;
+        detail::direct_self_contradictions_from(
+            c, r.graph, actor, v, [&](std::uint32_t t) { return c.statement_at(t).actor_index == actor; },
+            r.self_contradictions);
+    }
+    detail::sort_self_contradictions(r.self_contradictions);
+    r.self_contradictions_complete = r.derived_search.complete;
 
     // Camps: components with two statements or more, in order of their first statement.
     const auto& f = r.frustration;
@@ -235,6 +255,7 @@ namespace detail {
     }
     doc["max_path_length"] = r.tensions.max_length;
     doc["derived_total"] = r.derived_total;
+    doc["derived_complete"] = r.derived_search.complete;
     doc["derived"] = json::array();
     for (const auto& t : r.derived) {
         json rels = json::array();
@@ -283,6 +304,7 @@ namespace detail {
              {"tornness", k.tornness}, {"flagged", k.flagged},
              {"supports_in_camps", json::array({s0, s1})}});
     }
+    doc["self_contradictions_complete"] = r.self_contradictions_complete;
     doc["self_contradictions"] = json::array();
     for (std::size_t i = 0; i < r.self_contradictions.size();) {
         const std::uint32_t a = r.self_contradictions[i].actor;
@@ -379,6 +401,10 @@ enum class contradictions_detail { full, summary };
         << r.tensions.max_length << " relations"
         << (r.derived.size() < r.derived_total ? "; the " + std::to_string(r.derived.size()) + " strongest listed" : "")
         << ")\n";
+    if (!r.derived_search.complete)
+        out << (md ? "\n" : "") << "Derived tensions: the search reached its work limit after the first "
+            << r.derived_search.sources_searched << " of " << c.statement_count()
+            << " statements; the count is a lower bound\n";
 
     heading("Most contradicted statements");
     {
@@ -493,6 +519,10 @@ enum class contradictions_detail { full, summary };
     }
 
     heading("Self-contradictions and position shifts");
+    if (!r.self_contradictions_complete)
+        out << (md ? "" : "  ") << "Derived ones: the search reached its work limit after the first "
+            << r.derived_search.sources_searched << " of " << c.statement_count()
+            << " statements (direct ones are all listed).\n\n";
     {
         std::vector<std::vector<std::string>> rows{};
         for (const auto& s : r.self_contradictions) {

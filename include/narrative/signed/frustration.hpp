@@ -37,6 +37,11 @@ struct frustration_options {
     /// `certify_max_statements`.
     std::uint32_t dense_spectral_max = 600;
     std::uint32_t certify_max_statements = 20'000;
+    /// The certification is skipped (the bound stays uncertified) when the LDLᵀ factor would
+    /// cost more than this many multiply-adds (Σ over columns of their squared counts, known
+    /// from the symbolic analysis before any numeric work): a sparse random core fills in
+    /// almost completely, and its factorisation costs O(k³).
+    double certify_max_flops = 2e9;
     std::uint32_t power_iterations = 300;
     /// Local-search restarts from breadth-first spanning trees with random roots, on
     /// components of at most `certify_max_statements` statements.
@@ -304,6 +309,21 @@ private:
     bool found_ = false;
 };
 
+// Eigen's sparse LDLᵀ with the column counts of its symbolic analysis readable: the cost of the
+// numeric factorisation is known before it starts.
+class costed_ldlt : public Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>> {
+public:
+    // Multiply-adds of the numeric factorisation (after analyzePattern).
+    [[nodiscard]] double factor_flops() const {
+        double total = 0.0;
+        for (Eigen::Index j = 0; j < m_nonZerosPerCol.size(); ++j) {
+            const double count = static_cast<double>(m_nonZerosPerCol[j]);
+            total += count * count;
+        }
+        return total;
+    }
+};
+
 // The smallest eigenvalue of a core's signed Laplacian: exact for small cores (dense), else a
 // power-iteration estimate, certified by an LDLᵀ inertia check when small enough.
 struct spectral_estimate {
@@ -375,11 +395,17 @@ inline spectral_estimate smallest_eigenvalue(
     out.vector.assign(x.data(), x.data() + k);
     if (k > options.certify_max_statements || theta <= 0.0) return out;
     // Certify μ < λ_min: L̄ − μI positive definite ⇔ every LDLᵀ pivot positive (Sylvester).
+    // The pattern is the same for every μ: one symbolic analysis, whose fill says whether the
+    // factorisations are affordable.
+    Eigen::SparseMatrix<double> shifted = lap;
+    costed_ldlt ldlt{};
+    ldlt.analyzePattern(shifted);
+    if (ldlt.info() != Eigen::Success || ldlt.factor_flops() > options.certify_max_flops) return out;
     double mu = theta * (1.0 - 1e-6);
     for (int attempt = 0; attempt < 6; ++attempt, mu *= 0.5) {
-        Eigen::SparseMatrix<double> shifted = lap;
+        shifted = lap;
         for (std::uint32_t v = 0; v < k; ++v) shifted.coeffRef(v, v) -= mu;
-        Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>> ldlt(shifted);
+        ldlt.factorize(shifted);
         if (ldlt.info() != Eigen::Success) continue;
         const double tol = 1e-10 * std::max(1.0, max_diag);
         if (ldlt.vectorD().minCoeff() > tol) {
@@ -401,7 +427,8 @@ inline spectral_estimate smallest_eigenvalue(
 /// plus, for each unplaced statement, the cheaper of its two sides given the placed ones) when
 /// it has at most `exact_max_statements` statements. Larger cores get the certified spectral
 /// lower bound n·λ_min(L̄)/4 (signed-graphs reference §3.3; rounded up when every weight is 1;
-/// certified up to `certify_max_statements` statements, beyond which λ_min is only an estimate,
+/// certified up to `certify_max_statements` statements and `certify_max_flops` of factorisation,
+/// beyond which λ_min is only an estimate,
 /// reported with `lambda_certified = false`, and the component's lower bound is 0)
 /// and an upper bound from greedy local search started from the spanning-forest switching,
 /// from the sign of the λ_min eigenvector, and (components up to `certify_max_statements`)
@@ -725,12 +752,17 @@ struct compound_candidate {
 struct compound_options {
     std::uint32_t max_cycle_length = 8;  ///< longest witness cycle searched per frustrated edge
     std::uint32_t max_cycles = 10'000;   ///< frustrated edges examined (in edge order)
+    /// Statements reached by the searches, summed: no frustrated edge is examined after it.
+    /// On a dense core each search can reach most of the graph before closing its cycle.
+    std::uint64_t max_visits = 20'000'000;
     double min_tornness = 0.5;
 };
 
 /// Ranks the statements of frustrated cycles (most cycles first, then tornness) and flags the
-/// possibly compound ones. Only statements on at least one witness cycle are listed.
-/// Complexity: O(max_cycles · visited) for the bounded breadth-first searches, plus O(n + m).
+/// possibly compound ones. Only statements on at least one witness cycle are listed; the
+/// frustrated edges examined are the first ones in edge order, up to `max_cycles` edges and
+/// `max_visits` statements reached in total.
+/// Complexity: O(max_visits + one search) for the bounded breadth-first searches, plus O(n + m).
 [[nodiscard]] inline std::vector<compound_candidate> compound_candidates(
     const signed_graph& g, const frustration_result& f, const compound_options& options = {}) {
     const std::uint32_t n = g.vertex_count;
@@ -740,10 +772,11 @@ struct compound_options {
     constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
     std::vector<std::uint32_t> via(n, none), depth(n, none), queue{};
     std::uint32_t examined = 0;
+    std::uint64_t visits = 0;
     for (const std::uint32_t fe : f.frustrated_edges) {
         const auto& bad = g.edges[fe];
         if (bad.u == bad.v) continue;
-        if (examined++ >= options.max_cycles) break;
+        if (examined++ >= options.max_cycles || visits >= options.max_visits) break;
         queue.assign(1, bad.u);
         depth[bad.u] = 0;
         for (std::size_t head = 0; head < queue.size() && depth[bad.v] == none; ++head) {
@@ -764,6 +797,7 @@ struct compound_options {
                 if (x == bad.u) break;
             }
         }
+        visits += queue.size();
         for (const std::uint32_t x : queue) depth[x] = none;
     }
     std::vector<compound_candidate> out{};

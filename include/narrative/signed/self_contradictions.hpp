@@ -58,6 +58,18 @@ struct self_contradiction {
 struct self_contradiction_options {
     tension_options tensions{};         ///< path bound and witness choice for derived tensions
     bool include_inferred = true;       ///< use inferred relations of the case as well
+    /// Bound on the work: actors are searched in index order while fewer than this many
+    /// states (statement, parity) have been reached in total (see for_each_tension).
+    std::uint64_t max_states = unlimited_states;
+};
+
+/// The self-contradictions found and how far the search went.
+struct self_contradiction_search {
+    std::vector<self_contradiction> found{};  ///< as self_contradictions() orders them
+    /// Actors searched completely: the first ones in index order (all when `complete`).
+    std::uint32_t actors_searched = 0;
+    std::uint64_t states_visited = 0;
+    bool complete = true;
 };
 
 namespace detail {
@@ -75,48 +87,70 @@ namespace detail {
     return self_contradiction_kind::simultaneous;
 }
 
-inline void self_contradictions_on(const case_model& c, const signed_graph& g,
-                                   tension_finder& finder, std::uint32_t actor,
-                                   std::vector<char>& own, std::vector<self_contradiction>& out) {
+// One self-contradiction of `actor` between a and b, with its path (a to b, signed-graph
+// vertices and edges), classified by time and oriented from the earlier statement.
+[[nodiscard]] inline self_contradiction make_self_contradiction(
+    const case_model& c, const signed_graph& g, std::uint32_t actor, statement_index a,
+    statement_index b, tension_origin origin, const std::vector<std::uint32_t>& statements,
+    const std::vector<std::uint32_t>& edges, double strength, std::uint32_t contradictions) {
+    self_contradiction sc{.actor = actor, .earlier = a, .later = b, .kind = {}, .origin = origin,
+                          .path = {}, .relations = {}, .strength = strength,
+                          .contradictions = contradictions, .times_known = false};
+    statement_index x = a, y = b;
+    sc.kind = classify_times(c, x, y, sc.times_known);
+    sc.earlier = x;
+    sc.later = y;
+    sc.path.assign(statements.begin(), statements.end());
+    for (const std::uint32_t e : edges) sc.relations.push_back(g.edges[e].relation);
+    if (sc.path.front() != x) {
+        std::reverse(sc.path.begin(), sc.path.end());
+        std::reverse(sc.relations.begin(), sc.relations.end());
+    }
+    return sc;
+}
+
+// The direct self-contradictions from statement s: contradictions to statements t ≥ s with
+// own(t) (the same actor), in the order of s's incident edges.
+template <class Own>
+void direct_self_contradictions_from(const case_model& c, const signed_graph& g, std::uint32_t actor,
+                                     std::uint32_t s, Own&& own, std::vector<self_contradiction>& out) {
+    for (const std::uint32_t e : g.incident_edges(s)) {
+        const signed_edge& edge = g.edges[e];
+        const std::uint32_t t = edge.other(s);
+        if (!edge.is_negative() || !own(t) || t < s) continue;
+        out.push_back(make_self_contradiction(c, g, actor, s, t, tension_origin::direct, {s, t}, {e},
+                                              edge.weight, 1));
+    }
+}
+
+// Returns the states reached by the derived-tension searches.
+inline std::uint64_t self_contradictions_on(const case_model& c, const signed_graph& g,
+                                            tension_finder& finder, std::uint32_t actor,
+                                            std::vector<char>& own, std::vector<self_contradiction>& out) {
     const auto mine = c.statements_of(actor);
-    if (mine.size() < 2) return;
+    if (mine.size() < 2) return 0;
+    std::uint64_t visited = 0;
     for (const statement_index v : mine) own[v] = 1;
     const auto emit = [&](statement_index a, statement_index b, tension_origin origin,
                           const std::vector<std::uint32_t>& statements,
                           const std::vector<std::uint32_t>& edges, double strength,
                           std::uint32_t contradictions) {
-        self_contradiction sc{.actor = actor, .earlier = a, .later = b, .kind = {},
-                              .origin = origin, .path = {}, .relations = {},
-                              .strength = strength, .contradictions = contradictions,
-                              .times_known = false};
-        statement_index x = a, y = b;
-        sc.kind = classify_times(c, x, y, sc.times_known);
-        sc.earlier = x;
-        sc.later = y;
-        sc.path.assign(statements.begin(), statements.end());
-        for (const std::uint32_t e : edges) sc.relations.push_back(g.edges[e].relation);
-        if (sc.path.front() != x) {
-            std::reverse(sc.path.begin(), sc.path.end());
-            std::reverse(sc.relations.begin(), sc.relations.end());
-        }
-        out.push_back(std::move(sc));
+        out.push_back(make_self_contradiction(c, g, actor, a, b, origin, statements, edges, strength,
+                                              contradictions));
     };
     for (const statement_index v : mine) {
         const auto s = static_cast<std::uint32_t>(v);
-        for (const std::uint32_t e : g.incident_edges(s)) {
-            const signed_edge& edge = g.edges[e];
-            const std::uint32_t t = edge.other(s);
-            if (!edge.is_negative() || !own[t] || t < s) continue;
-            emit(s, t, tension_origin::direct, {s, t}, {e}, edge.weight, 1);
-        }
+        direct_self_contradictions_from(c, g, actor, s, [&](std::uint32_t t) { return own[t] != 0; }, out);
         finder.from(
             s, true, [&](std::uint32_t t) { return own[t] != 0; },
             [&](const tension& t) {
                 emit(t.first, t.second, tension_origin::derived, t.path.statements, t.path.edges,
                      t.path.strength, t.path.contradictions);
             });
+        visited += finder.last_visited();
     }
     for (const statement_index v : mine) own[v] = 0;
+    return visited;
 }
 
 // Orders by actor, then by the unordered pair, direct before derived (stable otherwise).
@@ -137,29 +171,43 @@ inline void sort_self_contradictions(std::vector<self_contradiction>& out) {
 /// Every pair of one actor's own statements in tension, for every actor (ordered by actor,
 /// then by the pair's statement indices; a direct contradiction between two statements comes
 /// before derived ones, and a pair joined by several direct contradictions appears once per
-/// relation).
+/// relation), with the extent of the search.
 ///
 /// Direct: a `contradicts` relation between the two statements (either direction). Derived: a
 /// simple path of at most `options.tensions.max_length` relations with an odd number of
 /// contradictions, between two statements not directly contradicting each other (see
 /// tension_finder). Time: `position_shift` when one statement time certainly precedes the
 /// other, else `simultaneous` (overlapping precision, or a time unknown: `times_known` false).
-/// Statements without actor belong to no actor and are never paired.
+/// Statements without actor belong to no actor and are never paired. With `max_states`
+/// bounded, actors after the limit is reached are not searched (`complete` false).
 ///
 /// Throws: rule_error when options.tensions.max_length < 2.
-/// Complexity: O(Σ_actors |S_a| · visited) where visited ≤ d^k states for average degree d.
-[[nodiscard]] inline std::vector<self_contradiction> self_contradictions(
+/// Complexity: O(Σ_actors |S_a| · visited) where visited ≤ d^k states for average degree d;
+/// at most max_states plus one actor's search.
+[[nodiscard]] inline self_contradiction_search find_self_contradictions(
     const case_model& c, const self_contradiction_options& options = {}) {
     const signed_graph g =
         signed_graph::from_case(c, {.include_inferred = options.include_inferred});
     tension_finder finder(g, options.tensions);
     std::vector<char> own(c.statement_count(), 0);
-    std::vector<self_contradiction> out{};
+    self_contradiction_search out{};
     for (std::uint32_t a = 0; a < c.actors().size(); ++a) {
-        detail::self_contradictions_on(c, g, finder, a, own, out);
+        if (out.states_visited >= options.max_states) {
+            out.complete = false;
+            break;
+        }
+        out.states_visited += detail::self_contradictions_on(c, g, finder, a, own, out.found);
+        out.actors_searched = a + 1;
     }
-    detail::sort_self_contradictions(out);
+    detail::sort_self_contradictions(out.found);
     return out;
+}
+
+/// The pairs find_self_contradictions() finds. With `max_states` bounded the list may be
+/// partial: call find_self_contradictions() to learn whether it is.
+[[nodiscard]] inline std::vector<self_contradiction> self_contradictions(
+    const case_model& c, const self_contradiction_options& options = {}) {
+    return find_self_contradictions(c, options).found;
 }
 
 /// The self-contradictions of one actor (index in case_model::actors()), as

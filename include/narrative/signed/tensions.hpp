@@ -113,8 +113,11 @@ public:
             const std::uint32_t t = state >> 1;
             if ((state & 1u) == 0 || t == s || (only_greater && t < s) || direct_[t]) continue;
             if (!accept(t)) continue;
-            tension out{.first = std::min(s, t), .second = std::max(s, t), .path = {},
-                        .ambivalent = dist_[std::size_t{t} * 2] != unreached};
+            // One tension object reused: its path vectors keep their capacity.
+            tension& out = scratch_;
+            out.first = std::min(s, t);
+            out.second = std::max(s, t);
+            out.ambivalent = dist_[std::size_t{t} * 2] != unreached;
             if (!build_path(s, state, out.path)) continue;
             if (t < s) {
                 std::reverse(out.path.statements.begin(), out.path.statements.end());
@@ -123,8 +126,12 @@ public:
             visit(out);
         }
         for (const std::uint32_t e : g_->incident_edges(s)) direct_[g_->edges[e].other(s)] = 0;
+        last_visited_ = touched_.size();
         reset();
     }
+
+    /// States (statement, parity) the last search from() reached: its cost.
+    [[nodiscard]] std::size_t last_visited() const noexcept { return last_visited_; }
 
 private:
     static constexpr std::uint32_t unreached = std::numeric_limits<std::uint32_t>::max();
@@ -273,16 +280,47 @@ private:
     std::vector<std::vector<std::uint32_t>> layer_states_{};
     std::vector<char> direct_{};
     std::vector<char> on_path_{};
+    std::size_t last_visited_ = 0;
+    tension scratch_{};
 };
+
+/// How far a tension search went when its work was bounded.
+struct tension_search_extent {
+    /// Sources searched completely, the first ones in statement order (all of them when
+    /// `complete`).
+    std::uint32_t sources_searched = 0;
+    std::uint64_t states_visited = 0;  ///< the work done: states reached, summed over sources
+    bool complete = true;              ///< every source was searched
+};
+
+/// No bound on the work of a tension search.
+inline constexpr std::uint64_t unlimited_states = std::numeric_limits<std::uint64_t>::max();
 
 /// Calls `visit(const tension&)` once for every derived tension of the graph (pairs in
 /// increasing order of `first`), without storing them: the form for large graphs.
-/// Throws: rule_error when options.max_length < 2. Complexity: see tension_finder.
+///
+/// The number of tensions can grow as n·d^k (average degree d, max_length k): `max_states`
+/// bounds the work. Sources are searched in statement order while fewer than `max_states`
+/// states have been reached in total; the extent says where the search stopped, and the
+/// tensions visited are then those of the first `sources_searched` sources (each pair is
+/// reported from its smaller statement).
+/// Throws: rule_error when options.max_length < 2. Complexity: see tension_finder; at most
+/// max_states plus one source's search.
 template <class Visit>
-void for_each_tension(const signed_graph& g, tension_options options, Visit&& visit) {
+tension_search_extent for_each_tension(const signed_graph& g, tension_options options, Visit&& visit,
+                                       std::uint64_t max_states = unlimited_states) {
     tension_finder finder(g, options);
-    for (std::uint32_t s = 0; s < g.vertex_count; ++s)
+    tension_search_extent extent{};
+    for (std::uint32_t s = 0; s < g.vertex_count; ++s) {
+        if (extent.states_visited >= max_states) {
+            extent.complete = false;
+            break;
+        }
         finder.from(s, true, [](std::uint32_t) { return true; }, visit);
+        extent.states_visited += finder.last_visited();
+        extent.sources_searched = s + 1;
+    }
+    return extent;
 }
 
 /// Every derived tension, ordered by (first, second). Throws: rule_error when

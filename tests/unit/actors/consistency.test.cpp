@@ -59,6 +59,29 @@ TEST_SUITE("actors.consistency") {
         CHECK(a.self_explanation[0].kind == narrative::explanation_kind::tension);
         CHECK(a.self_explanation[0].detail.find("simultaneous, direct") != std::string::npos);
     }
+    TEST_CASE("actors past the self-contradiction search's work limit have no self-consistency") {
+        // The fixture plus actor D with two claimless statements in contradiction.
+        auto c = fixture(0.5, "2020");
+        c.add_actor({.id = "D"});
+        c.add_statement(said("d1", "D", "2020", std::nullopt));
+        c.add_statement(said("d2", "D", "2020", std::nullopt));
+        c.relate("d1", "d2", {.type = narrative::relation_type::contradicts});
+        narrative::actor_consistency_options o{.algorithm = "voting"};
+        const auto full = narrative::actor_consistency_report(c, o);
+        CHECK(full.self_contradictions_complete);
+        // hand-derived: one contradiction of weight 1 between D's two positions: 1 − (1 + 1)/2.
+        REQUIRE(of(full, c, "D").self_consistency.value.has_value());
+        CHECK(*of(full, c, "D").self_consistency.value == doctest::Approx(0.0));
+        // A bound of one state: A (the first actor) is searched, and nobody after it.
+        o.tensions.max_states = 1;
+        const auto r = narrative::actor_consistency_report(c, o);
+        CHECK_FALSE(r.self_contradictions_complete);
+        CHECK(*of(r, c, "A").self_consistency.value == doctest::Approx(0.5));
+        CHECK_FALSE(of(r, c, "D").self_consistency.value.has_value());
+        CHECK(of(r, c, "D").self_consistency.reason.find("not searched") == 0);
+        // B has one position: the reason says so, not the search.
+        CHECK(of(r, c, "B").self_consistency.reason == "fewer than two distinct positions");
+    }
     TEST_CASE("a position shift counts half") {
         const auto c = fixture(0.5, "2022");
         const auto r = narrative::actor_consistency_report(c, {.algorithm = "voting"});

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The contradictions report: analyses combined on one case, JSON shape, readable text.
 
+#include <narrative/infer/infer_relations.hpp>
+#include <narrative/io/case_json.hpp>
 #include <narrative/signed/contradictions.hpp>
 
 #include <doctest/doctest.h>
@@ -125,5 +127,74 @@ TEST_SUITE("signed.contradictions") {
         const auto counted = narrative::analyse_contradictions(c, none);
         CHECK(counted.derived.empty());
         CHECK(counted.derived_total == 3);
+    }
+
+    TEST_CASE("a bound on the work stops the path searches and the report says so") {
+        // The chain of the test above: the search from a alone reaches more than one state.
+        case_model c;
+        c.add_actor({.id = "x"});
+        for (const char* id : {"a", "b", "c", "d"}) c.add_statement({.id = id, .actor = std::string("x")});
+        using narrative::relation_type;
+        c.relate("a", "b", {.type = relation_type::supports, .weight = 0.9});
+        c.relate("b", "c", {.type = relation_type::contradicts, .weight = 0.5});
+        c.relate("c", "d", {.type = relation_type::supports, .weight = 0.8});
+        const auto all = narrative::analyse_contradictions(c);
+        CHECK(all.derived_search.complete);
+        CHECK(all.self_contradictions_complete);
+        CHECK(narrative::contradictions_to_json(c, all)["derived_complete"] == true);
+
+        narrative::contradictions_options bounded{};
+        bounded.max_states = 1;
+        const auto r = narrative::analyse_contradictions(c, bounded);
+        // Only the tensions found from a: (a, c) and (a, d).
+        CHECK_FALSE(r.derived_search.complete);
+        CHECK(r.derived_search.sources_searched == 1);
+        CHECK(r.derived_total == 2);
+        // Every statement is x's: the full run has the direct b–c and the derived a–c, a–d and
+        // b–d. The same search gives the derived ones, so the bounded run keeps (a, c) and
+        // (a, d), and the direct one, which needs no search.
+        CHECK(all.self_contradictions.size() == 4);
+        CHECK_FALSE(r.self_contradictions_complete);
+        REQUIRE(r.self_contradictions.size() == 3);
+        CHECK(c.statement_at(r.self_contradictions[0].later).id == "c");
+        CHECK(r.self_contradictions[0].origin == narrative::tension_origin::derived);
+        CHECK(c.statement_at(r.self_contradictions[1].later).id == "d");
+        CHECK(c.statement_at(r.self_contradictions[2].earlier).id == "b");
+        CHECK(r.self_contradictions[2].origin == narrative::tension_origin::direct);
+        const auto j = narrative::contradictions_to_json(c, r);
+        CHECK(j["derived_complete"] == false);
+        CHECK(j["self_contradictions_complete"] == false);
+        const std::string text = narrative::format_contradictions(c, r);
+        CHECK(text.find("the search reached its work limit after the first 1 of 4 statements; the count is a lower bound") != std::string::npos);
+        CHECK(text.find("Derived ones: the search reached its work limit after the first 1 of 4 statements") != std::string::npos);
+    }
+
+    TEST_CASE("the report's self-contradictions, found in the tension sweep, equal the per-actor search") {
+        for (const char* file : {"examples/ceasefire/ceasefire.json", "examples/cases/watergate.json",
+                                 "examples/cases/iraq-wmd.json", "examples/cases/wirecard.json",
+                                 "examples/cases/flint-water.json"}) {
+            CAPTURE(file);
+            case_model c = narrative::read_case_file(std::string(NARRATIVE_SOURCE_DIR) + "/" + file);
+            (void)narrative::infer_relations(c);
+            for (const std::uint32_t length : {2u, 3u, 4u}) {
+                narrative::contradictions_options o{};
+                o.tensions.max_length = length;
+                const auto r = narrative::analyse_contradictions(c, o);
+                const auto expected = narrative::self_contradictions(c, {.tensions = o.tensions});
+                REQUIRE(r.self_contradictions.size() == expected.size());
+                for (std::size_t i = 0; i < expected.size(); ++i) {
+                    const auto& x = r.self_contradictions[i];
+                    const auto& y = expected[i];
+                    CHECK(x.actor == y.actor);
+                    CHECK(x.earlier == y.earlier);
+                    CHECK(x.later == y.later);
+                    CHECK(x.kind == y.kind);
+                    CHECK(x.origin == y.origin);
+                    CHECK(x.path == y.path);
+                    CHECK(x.relations == y.relations);
+                    CHECK(x.strength == y.strength);
+                }
+            }
+        }
     }
 }

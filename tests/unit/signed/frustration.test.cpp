@@ -244,6 +244,24 @@ TEST_SUITE("signed.frustration") {
         CHECK(r.exact);
     }
 
+    TEST_CASE("a certification whose factor would cost more than certify_max_flops is not attempted") {
+        // The ring above, with no factorisation allowed: the estimate is kept but certifies
+        // nothing, so the lower bound falls back to 0 and the value is not exact.
+        std::vector<signed_edge> e{};
+        for (std::uint32_t v = 0; v < 40; ++v) e.push_back(v == 0 ? neg(v, (v + 1) % 40) : pos(v, (v + 1) % 40));
+        frustration_options o = bounds_only();
+        o.dense_spectral_max = 10;
+        o.power_iterations = 3000;
+        o.certify_max_flops = 0.0;
+        const auto r = compute_frustration(signed_graph::from_edges(40, e), o);
+        REQUIRE(r.components.size() == 1);
+        CHECK_FALSE(r.components[0].lambda_certified);
+        CHECK(r.components[0].lower_method == narrative::bound_method::none);
+        CHECK(r.lower_bound == 0.0);
+        CHECK(r.upper_bound == doctest::Approx(1.0));
+        CHECK_FALSE(r.exact);
+    }
+
     TEST_CASE("an empty graph has status empty") {
         const auto r = compute_frustration(signed_graph::from_edges(0, {}));
         CHECK(r.status == narrative::frustration_status::empty);

@@ -127,4 +127,25 @@ TEST_SUITE("signed.self_contradictions") {
         CHECK(narrative::self_contradictions_of(c, 1).empty());
         CHECK_THROWS_AS((void)narrative::self_contradictions_of(c, 7), std::out_of_range);
     }
+
+    TEST_CASE("a bounded search leaves the later actors out and says so") {
+        // Actors p and q, each with one direct self-contradiction.
+        case_model c;
+        c.add_actor({.id = "p"});
+        c.add_actor({.id = "q"});
+        for (const char* id : {"p1", "p2"}) c.add_statement({.id = id, .actor = std::string("p")});
+        for (const char* id : {"q1", "q2"}) c.add_statement({.id = id, .actor = std::string("q")});
+        c.relate("p1", "p2", {.type = narrative::relation_type::contradicts});
+        c.relate("q1", "q2", {.type = narrative::relation_type::contradicts});
+        const auto full = narrative::find_self_contradictions(c);
+        CHECK(full.complete);
+        CHECK(full.actors_searched == 2);
+        CHECK(full.found.size() == 2);
+        // Searching p reaches at least its own two statements, past a bound of 1: q is left out.
+        const auto bounded = narrative::find_self_contradictions(c, {.max_states = 1});
+        CHECK_FALSE(bounded.complete);
+        CHECK(bounded.actors_searched == 1);
+        REQUIRE(bounded.found.size() == 1);
+        CHECK(bounded.found[0].actor == 0);
+    }
 }

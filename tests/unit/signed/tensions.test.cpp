@@ -103,4 +103,28 @@ TEST_SUITE("signed.tensions") {
         });
         CHECK(count == 3);
     }
+
+    TEST_CASE("a bounded search stops between sources and says where") {
+        const auto g = signed_graph::from_edges(4, {pos(0, 1), neg(1, 2), pos(2, 3)});
+        int count = 0;
+        const auto full = narrative::for_each_tension(g, {}, [&](const narrative::tension&) { ++count; });
+        CHECK(count == 3);
+        CHECK(full.complete);
+        CHECK(full.sources_searched == 4);
+        // hand-derived: from statement 0 the breadth-first search over (statement, parity)
+        // reaches (0,even), (1,even), (2,odd), then (3,odd); going back from (2,odd) over the
+        // contradiction gives (1,even) again. 4 states, past a bound of 1, so the search stops
+        // after source 0 with its tensions (0,2) and (0,3).
+        std::vector<std::uint32_t> seconds{};
+        const auto bounded = narrative::for_each_tension(
+            g, {}, [&](const narrative::tension& t) {
+                CHECK(t.first == 0);
+                seconds.push_back(t.second);
+            },
+            1);
+        CHECK_FALSE(bounded.complete);
+        CHECK(bounded.sources_searched == 1);
+        CHECK(bounded.states_visited == 4);
+        CHECK(seconds == std::vector<std::uint32_t>{2, 3});
+    }
 }
