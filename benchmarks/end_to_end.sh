@@ -60,7 +60,7 @@ for size in "${sizes[@]}"; do
     m="${size##*:}"
     file="$work/case-$n-$m.json"
     [ -f "$file" ] || "$generate" "$n" "$m" "$file" || exit 1
-    bytes=$(stat -c %s "$file")
+    bytes=$(stat -L -c %s "$file")
     echo "$n statements, $m relations: $file ($((bytes / 1048576)) MiB)"
     run check "$bytes" "$narrative" check "$file"
     run score "$bytes" "$narrative" score "$file" --semantics df-quad --format json -o "$work/score.json"
