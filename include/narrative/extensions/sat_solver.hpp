@@ -27,7 +27,8 @@ public:
     virtual void add_clause(std::span<const int> literals) = 0;
     /// Solves the clauses with every literal of `assumptions` true.
     [[nodiscard]] virtual sat_result solve(std::span<const int> assumptions = {}) = 0;
-    /// The value of a variable in the last satisfying assignment.
+    /// The value of a variable in the last satisfying assignment; valid until the next
+    /// add_clause or solve call (CaDiCaL forgets its model then).
     [[nodiscard]] virtual bool value(int variable) const = 0;
     /// The solver's name, for reports ("dpll", "cadical").
     [[nodiscard]] virtual std::string_view name() const noexcept = 0;

@@ -103,9 +103,10 @@ inline std::vector<bool> maximise(sat_solver& s, const std::vector<int>& vars,
         s.add_clause(clause);
         assumptions.push_back(act);
         const sat_result r = s.solve(assumptions);
+        if (r == sat_result::satisfiable)
+            for (std::size_t i = 0; i < vars.size(); ++i) cur[i] = s.value(vars[i]);
         s.add_clause({-act});
         if (r != sat_result::satisfiable) break;
-        for (std::size_t i = 0; i < vars.size(); ++i) cur[i] = s.value(vars[i]);
     }
     return cur;
 }
@@ -343,10 +344,11 @@ public:
         if (clause.size() == 1) break;
         s->add_clause(clause);
         const sat_result r = s->solve(std::span<const int>(&act, 1));
+        if (r == sat_result::satisfiable)
+            for (std::uint32_t a = 0; a < n; ++a)
+                if (s->value(enc.in(a))) accepted[a] = true;
         s->add_clause({-act});
         if (r != sat_result::satisfiable) break;
-        for (std::uint32_t a = 0; a < n; ++a)
-            if (s->value(enc.in(a))) accepted[a] = true;
     }
     std::vector<bool> member(n, false);
     for (std::uint32_t a = 0; a < n; ++a) {
