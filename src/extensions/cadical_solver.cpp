@@ -14,6 +14,8 @@ namespace {
 
 class cadical_solver final : public sat_solver {
 public:
+    cadical_solver() { solver_->set("quiet", 1); }  // CaDiCaL prints to standard output otherwise
+
     int new_variable() override { return ++vars_; }
 
     void add_clause(std::span<const int> literals) override {
