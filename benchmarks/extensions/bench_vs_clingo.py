@@ -35,12 +35,16 @@ def random_af(n, rng, degree=2.0):
 
 
 def grid_af(n, rng):
-    side = max(2, int(round(n ** 0.5)))
+    side = max(2, int(n ** 0.5 + 1))  # the last row is partial: exactly n arguments
     att = set()
     for r in range(side):
         for c in range(side):
             v = r * side + c
+            if v >= n:
+                continue
             for w in ([v + 1] if c + 1 < side else []) + ([v + side] if r + 1 < side else []):
+                if w >= n:
+                    continue
                 x = rng.random()
                 if x < 0.5:
                     att.update({(v, w), (w, v)})
@@ -113,7 +117,7 @@ def run_ours(binary, apx, task, timeout):
     if t is None:
         return None, "timeout", None
     if run.returncode != 0:
-        return None, "error: " + run.stderr.strip(), None
+        raise RuntimeError("narrative_bench_extensions failed: " + run.stderr.strip())
     data = json.loads(run.stdout)
     answer = ("SATISFIABLE" if (data["accepted"] if kind == "dc" else data["count"] > 0) else "UNSATISFIABLE")
     return t, answer, data

@@ -73,6 +73,9 @@ struct derived_attack {
     std::uint32_t via = 0;
 };
 
+/// The largest support closure (pairs a ⇒ b) reduce_bipolar builds before refusing: 50 million.
+inline constexpr std::size_t default_max_closure_pairs = 50'000'000;
+
 /// The attack graph of a bipolar framework under a support reading, and what was derived.
 struct bipolar_reduction {
     support_reading reading = support_reading::none;
@@ -83,9 +86,11 @@ struct bipolar_reduction {
 namespace detail {
 
 // For each argument, the arguments reachable from it by a support path of length ≥ 1, following
-// `succ` (CSR rows). Sorted rows. O(n·(n + m)).
+// `succ` (CSR rows). Sorted rows. O(n·(n + m)). Throws model_error when the closure would hold
+// more than `max_pairs` pairs.
 inline std::vector<std::vector<std::uint32_t>> support_closure(
-    std::uint32_t n, const std::vector<std::vector<std::uint32_t>>& succ) {
+    std::uint32_t n, const std::vector<std::vector<std::uint32_t>>& succ, std::size_t max_pairs) {
+    std::size_t pairs = 0;
     std::vector<std::vector<std::uint32_t>> reach(n);
     std::vector<std::uint32_t> mark(n, UINT32_MAX), stack;
     for (std::uint32_t s = 0; s < n; ++s) {
@@ -96,6 +101,9 @@ inline std::vector<std::vector<std::uint32_t>> support_closure(
             const std::uint32_t v = stack.back();
             stack.pop_back();
             reach[s].push_back(v);
+            if (++pairs > max_pairs)
+                throw model_error("the support closure exceeds " + std::to_string(max_pairs) +
+                                  " pairs (support chains too long for the bipolar reduction)");
             for (const std::uint32_t w : succ[v])
                 if (mark[w] != s) {
                     mark[w] = s;
@@ -113,10 +121,12 @@ inline std::vector<std::vector<std::uint32_t>> support_closure(
 /// pairs) to an attack graph under `reading`. Deductive: supported attacks from the direct
 /// ones, then mediated attacks from direct and supported ones (which yields the super-mediated
 /// ones). Necessary: the same construction with every support reversed, giving extended,
-/// secondary and extended-secondary attacks. Throws model_error on an argument ≥ n.
+/// secondary and extended-secondary attacks. Throws model_error on an argument ≥ n, and when
+/// the support closure exceeds `max_pairs` pairs or more than 2^32 − 1 attacks result.
 [[nodiscard]] inline bipolar_reduction reduce_bipolar(std::uint32_t n, std::vector<attack> direct,
                                                       std::span<const attack> supports,
-                                                      support_reading reading) {
+                                                      support_reading reading,
+                                                      std::size_t max_pairs = default_max_closure_pairs) {
     bipolar_reduction out;
     out.reading = reading;
     out.graph = attack_graph::from_attacks(n, std::move(direct));
@@ -131,8 +141,8 @@ inline std::vector<std::vector<std::uint32_t>> support_closure(
         succ[a].push_back(b);
         pred[b].push_back(a);
     }
-    const auto reach = detail::support_closure(n, succ);     // a ⇒ b
-    const auto reached_by = detail::support_closure(n, pred);  // b ⇐ a
+    const auto reach = detail::support_closure(n, succ, max_pairs);       // a ⇒ b
+    const auto reached_by = detail::support_closure(n, pred, max_pairs);  // b ⇐ a
     const attack_graph& g = out.graph;
     const attack_pattern first = reversed ? attack_pattern::extended : attack_pattern::supported;
     const attack_pattern second = reversed ? attack_pattern::secondary : attack_pattern::mediated;
@@ -144,7 +154,10 @@ inline std::vector<std::vector<std::uint32_t>> support_closure(
     for (std::uint32_t a = 0; a < n; ++a)
         for (const std::uint32_t b : reach[a])
             for (const std::uint32_t c : g.targets(b))
-                if (!g.attacks(a, c)) step1.push_back({.from = a, .to = c, .pattern = first, .via = b});
+                if (!g.attacks(a, c)) {
+                    step1.push_back({.from = a, .to = c, .pattern = first, .via = b});
+                    if (step1.size() > max_pairs) throw model_error("the bipolar reduction derives too many attacks");
+                }
     std::sort(step1.begin(), step1.end(), [](const derived_attack& x, const derived_attack& y) {
         return x.from != y.from ? x.from < y.from : x.to < y.to;
     });
@@ -157,7 +170,10 @@ inline std::vector<std::vector<std::uint32_t>> support_closure(
     // supports b): attacking a supporter attacks what needs it, the secondary attack.
     std::vector<derived_attack> all = step1;
     const auto add_mediated = [&](std::uint32_t x, std::uint32_t c, attack_pattern p) {
-        for (const std::uint32_t b : reached_by[c]) all.push_back({.from = x, .to = b, .pattern = p, .via = c});
+        for (const std::uint32_t b : reached_by[c]) {
+            all.push_back({.from = x, .to = b, .pattern = p, .via = c});
+            if (all.size() > 2 * max_pairs) throw model_error("the bipolar reduction derives too many attacks");
+        }
     };
     for (std::uint32_t x = 0; x < n; ++x)
         for (const std::uint32_t c : g.targets(x)) add_mediated(x, c, second);
@@ -173,6 +189,8 @@ inline std::vector<std::vector<std::uint32_t>> support_closure(
         if (!unique.empty() && unique.back().from == d.from && unique.back().to == d.to) continue;
         unique.push_back(d);
     }
+    if (unique.size() + out.graph.attack_count() >= UINT32_MAX)
+        throw model_error("the bipolar reduction derives too many attacks");
     std::vector<attack> every = out.graph.attack_list();
     for (const derived_attack& d : unique) every.push_back({.from = d.from, .to = d.to});
     out.graph = attack_graph::from_attacks(n, std::move(every));

@@ -277,7 +277,8 @@ public:
 
 /// Range maximisation (semi-stable over complete labellings, stage over conflict-free sets):
 /// find a model, grow its range to a maximal one R, list every extension with range exactly R,
-/// then require something outside R and repeat.
+/// then require something outside R and repeat. Credulous and sceptical acceptance by a CEGAR
+/// loop on the ranges.
 class range_maximal_semantics : public crisp_semantics {
 public:
     explicit range_maximal_semantics(base_encoding kind) : kind_(kind) {}
@@ -300,7 +301,37 @@ public:
         return true;
     }
 
+    std::optional<argument_set> credulous_witness(const attack_graph& g, const sat_solver_factory& solvers,
+                                                  std::uint32_t a) const override {
+        return with_member(g, solvers, a, true);
+    }
+    std::optional<argument_set> sceptical_counterexample(const attack_graph& g, const sat_solver_factory& solvers,
+                                                         std::uint32_t a) const override {
+        return with_member(g, solvers, a, false);
+    }
+
 private:
+    // CEGAR: a model with a in (or out of) the set, its range grown to a maximal R; an extension
+    // of range exactly R with the wanted membership answers; otherwise every extension that does
+    // has a range not inside R, so require that and repeat.
+    std::optional<argument_set> with_member(const attack_graph& g, const sat_solver_factory& solvers,
+                                            std::uint32_t a, bool member) const {
+        detail::check_argument(g, a);
+        auto s = solvers();
+        labelling_encoding enc(g, *s, kind_, true);
+        const auto ranges = detail::range_variables(enc);
+        const int lit = member ? enc.in(a) : -enc.in(a);
+        while (s->solve(std::span<const int>(&lit, 1)) == sat_result::satisfiable) {
+            const auto r = detail::maximise(*s, ranges);
+            std::vector<int> exact;
+            for (std::size_t i = 0; i < ranges.size(); ++i) exact.push_back(r[i] ? ranges[i] : -ranges[i]);
+            exact.push_back(lit);
+            if (s->solve(exact) == sat_result::satisfiable) return enc.in_set();
+            if (!detail::require_outside(*s, ranges, r)) break;
+        }
+        return std::nullopt;
+    }
+
     base_encoding kind_;
 };
 

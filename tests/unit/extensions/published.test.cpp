@@ -252,3 +252,12 @@ TEST_CASE("a semantics added in user code runs every task through the registry")
     CHECK(narrative::run_task(g, s, crisp_task::ds, {.argument = 1}).accepted == false);
     CHECK_THROWS_AS((void)narrative::run_task(g, s, crisp_task::dc, {.argument = 2}), narrative::usage_error);
 }
+
+TEST_CASE("the bipolar reduction refuses a support closure beyond its limit instead of exhausting memory") {
+    // a support chain 0 → 1 → … → 9 has 45 pairs a ⇒ b
+    std::vector<narrative::attack> chain;
+    for (std::uint32_t v = 0; v + 1 < 10; ++v) chain.push_back({.from = v, .to = v + 1});
+    CHECK_NOTHROW((void)narrative::reduce_bipolar(10, {}, chain, narrative::support_reading::deductive, 45));
+    CHECK_THROWS_AS((void)narrative::reduce_bipolar(10, {}, chain, narrative::support_reading::deductive, 44),
+                    narrative::model_error);
+}
