@@ -2,7 +2,7 @@
 # Installs the Debian packages the project needs, if any is missing. Usage:
 #   scripts/install-dependencies.sh [extra-package ...]
 set -euo pipefail
-packages=(cmake ninja-build g++ libboost-graph-dev libeigen3-dev nlohmann-json3-dev libsimdjson-dev doctest-dev libcli11-dev "$@")
+packages=(cmake ninja-build g++ libboost-graph-dev libeigen3-dev nlohmann-json3-dev libsimdjson-dev doctest-dev libcli11-dev libcadical-dev "$@")
 missing=()
 for p in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

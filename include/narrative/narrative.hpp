@@ -41,3 +41,11 @@
 #include <narrative/credibility/truth_problem.hpp>
 
 #include <narrative/actors/consistency.hpp>
+#include <narrative/extensions/attack_graph.hpp>
+#include <narrative/extensions/bipolar.hpp>
+#include <narrative/extensions/grounded.hpp>
+#include <narrative/extensions/labelling_encoding.hpp>
+#include <narrative/extensions/registry.hpp>
+#include <narrative/extensions/sat_solver.hpp>
+#include <narrative/extensions/semantics.hpp>
+#include <narrative/extensions/tasks.hpp>

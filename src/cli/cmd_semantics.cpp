@@ -4,6 +4,7 @@
 #include "commands.hpp"
 
 #include <narrative/credibility/credibility.hpp>
+#include <narrative/extensions/registry.hpp>
 #include <narrative/gradual/registry.hpp>
 
 #include <nlohmann/json.hpp>
@@ -29,6 +30,8 @@ std::vector<section> catalog() {
     return {
         {.key = "gradual", .title = "Gradual semantics", .option = "score --semantics",
          .entries = gradual_semantics_catalog()},
+        {.key = "crisp", .title = "Crisp semantics", .option = "extensions --semantics",
+         .entries = crisp_registry().catalog()},
         {.key = "credibility", .title = "Credibility algorithms", .option = "actors --credibility",
          .entries = std::move(credibility)},
     };

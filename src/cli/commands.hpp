@@ -78,5 +78,6 @@ void register_semantics(CLI::App& app);
 void register_score(CLI::App& app);
 void register_actors(CLI::App& app);
 void register_explain(CLI::App& app);
+void register_extensions(CLI::App& app);
 
 }  // namespace narrative::cli

@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Cross-checks `narrative extensions` against clingo (Debian package gringo) on random AFs.
+
+The ASP encodings beside this script are written from the definitions (semantics reference
+§7.1): conflict-free guess (af_base.lp), admissible, complete and stable constraints, and
+subset-maximisation by clingo's domain heuristic (--heuristic=Domain --enum-mode=domRec) on the
+members (preferred) or on the range (semi-stable, stage). Grounded is the cautious consequence
+of the complete encoding; ideal is the maximal admissible subset of the intersection of the
+preferred extensions. For every AF and every semantics the set of extensions must be equal, and
+credulous and sceptical acceptance of one random argument must match.
+
+Usage: clingo_crosscheck.py NARRATIVE_BINARY [--count 1000] [--max-args 15] [--seed 1]
+Exit 0 when every answer is equal, 1 otherwise.
+"""
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SEMANTICS = ["grounded", "complete", "preferred", "stable", "semi-stable", "stage", "ideal"]
+
+
+def enc(*names):
+    return [os.path.join(HERE, n) for n in names]
+
+
+def clingo(files, facts, *options):
+    """Witnesses of clingo as lists of atoms."""
+    run = subprocess.run(["clingo", *files, "-", "-n", "0", "--outf=2", *options],
+                         input=facts, capture_output=True, text=True)
+    if run.returncode not in (10, 20, 30):  # satisfiable, unsatisfiable, exhausted
+        raise RuntimeError("clingo failed (%d): %s" % (run.returncode, run.stderr))
+    data = json.loads(run.stdout)
+    return [w.get("Value", []) for w in data["Call"][0].get("Witnesses", [])]
+
+
+def atoms(values, pred):
+    prefix = pred + "("
+    return frozenset(v[len(prefix):-1] for v in values if v.startswith(prefix))
+
+
+def clingo_extensions(semantics, facts):
+    maxdom = ["--heuristic=Domain", "--enum-mode=domRec"]
+    if semantics == "complete":
+        return {atoms(w, "in") for w in clingo(enc("af_base.lp", "complete.lp"), facts)}
+    if semantics == "stable":
+        return {atoms(w, "in") for w in clingo(enc("af_base.lp", "stable.lp"), facts)}
+    if semantics == "grounded":
+        ws = clingo(enc("af_base.lp", "complete.lp"), facts, "--enum-mode=cautious")
+        return {atoms(ws[-1], "in")}
+    if semantics == "preferred":
+        return {atoms(w, "in") for w in clingo(enc("af_base.lp", "admissible.lp", "maximise_in.lp"), facts, *maxdom)}
+    if semantics in ("semi-stable", "stage"):
+        base = enc("af_base.lp", "complete.lp") if semantics == "semi-stable" else enc("af_base.lp")
+        ranges = {atoms(w, "range") for w in clingo(base + enc("maximise_range.lp"), facts, *maxdom)}
+        out = set()
+        for r in ranges:
+            fix = "".join("r(%s)." % a for a in r) + ":- range(X), not r(X).\n:- r(X), not range(X).\n"
+            fix += "r(X) :- r(X).\n"  # declares r/1 when the range is empty
+            out |= {atoms(w, "in") for w in clingo(base, facts + fix)}
+        return out
+    if semantics == "ideal":
+        preferred = clingo_extensions("preferred", facts)
+        common = frozenset.intersection(*preferred)
+        fix = "".join("common(%s)." % a for a in common) + ":- in(X), not common(X).\ncommon(X) :- common(X).\n"
+        found = {atoms(w, "in") for w in clingo(enc("af_base.lp", "admissible.lp", "maximise_in.lp"), facts + fix, *maxdom)}
+        if len(found) != 1:
+            raise RuntimeError("ideal not unique: %r" % found)
+        return found
+    raise ValueError(semantics)
+
+
+def ours(binary, case, semantics, task="ee", statement=None):
+    cmd = [binary, "extensions", case, "--semantics", semantics, "--task", task, "--limit", "0", "--format", "json"]
+    if statement is not None:
+        cmd += ["--statement", statement]
+    run = subprocess.run(cmd, capture_output=True, text=True)
+    if run.returncode != 0:
+        raise RuntimeError("narrative failed (%d): %s" % (run.returncode, run.stderr))
+    return json.loads(run.stdout)
+
+
+def random_af(rng, max_args):
+    n = rng.randint(1, max_args)
+    p = rng.choice([0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5])
+    args = ["a%d" % i for i in range(n)]
+    attacks = [(x, y) for x in args for y in args if rng.random() < (0.05 if x == y else p)]
+    return args, attacks
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("narrative")
+    ap.add_argument("--count", type=int, default=1000)
+    ap.add_argument("--max-args", type=int, default=15)
+    ap.add_argument("--seed", type=int, default=1)
+    opts = ap.parse_args()
+    rng = random.Random(opts.seed)
+    agree = {s: 0 for s in SEMANTICS}
+    decisions = 0
+    failures = []
+    with tempfile.TemporaryDirectory() as tmp:
+        case = os.path.join(tmp, "af.json")
+        for i in range(opts.count):
+            args, attacks = random_af(rng, opts.max_args)
+            doc = {"format": "narrative/1", "statements": [{"id": a} for a in args],
+                   "relations": [{"from": x, "to": y, "type": "contradicts", "directed": True} for x, y in attacks]}
+            with open(case, "w") as f:
+                json.dump(doc, f)
+            facts = "".join("arg(%s)." % a for a in args) + "".join("att(%s,%s)." % e for e in attacks) + "\n"
+            probe = rng.choice(args)
+            for s in SEMANTICS:
+                expected = clingo_extensions(s, facts)
+                got = {frozenset(e) for e in ours(opts.narrative, case, s)["extensions"]}
+                if got != expected:
+                    failures.append((i, s, "ee", sorted(map(sorted, got)), sorted(map(sorted, expected)), attacks))
+                    continue
+                credulous = any(probe in e for e in expected)
+                sceptical = all(probe in e for e in expected)
+                dc = ours(opts.narrative, case, s, "dc", probe)["accepted"]
+                ds = ours(opts.narrative, case, s, "ds", probe)["accepted"]
+                if dc != credulous or ds != sceptical:
+                    failures.append((i, s, "dc/ds " + probe, (dc, ds), (credulous, sceptical), attacks))
+                    continue
+                agree[s] += 1
+                decisions += 2
+    total = sum(agree.values())
+    print("random AFs: %d (1 to %d arguments, seed %d)" % (opts.count, opts.max_args, opts.seed))
+    for s in SEMANTICS:
+        print("  %-12s ee, dc and ds equal on %d of %d" % (s, agree[s], opts.count))
+    print("answers compared: %d extension sets, %d acceptance decisions; disagreements: %d"
+          % (total + len(failures), decisions, len(failures)))
+    for f in failures[:10]:
+        print("DISAGREEMENT", f)
+    return 0 if not failures else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

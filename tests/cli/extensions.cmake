@@ -1,0 +1,61 @@
+# CLI tests of `narrative extensions` (crisp semantics, tasks, bipolar reductions).
+set(NARRATIVE_EXT_DATA "${PROJECT_SOURCE_DIR}/tests/data/extensions")
+set(NARRATIVE_EXT_EXPECTED "${PROJECT_SOURCE_DIR}/tests/cli/expected")
+
+# Dung, Mancarella & Toni (2007): preferred {a, d} and {b, d}, ideal {d}, grounded {}.
+narrative_cli_test("extensions lists the preferred extensions of the ideal-semantics example as json"
+    ARGS extensions "${NARRATIVE_EXT_DATA}/dmt-ideal.json" --semantics preferred --format json
+    EXPECTED "${NARRATIVE_EXT_EXPECTED}/extensions-dmt-preferred.json")
+narrative_cli_test("extensions prints the ideal extension from standard input"
+    ARGS extensions - --semantics ideal
+    INPUT "${NARRATIVE_EXT_DATA}/dmt-ideal.json"
+    EXPECTED "${NARRATIVE_EXT_EXPECTED}/extensions-dmt-ideal.txt")
+narrative_cli_test("extensions gives the empty grounded extension of the ideal-semantics example"
+    ARGS extensions "${NARRATIVE_EXT_DATA}/dmt-ideal.json" --semantics grounded --format json
+    STDOUT "\"count\": 1,[^]]*\"extensions\": \\[[ \n]*\\[\\][ \n]*\\]")
+narrative_cli_test("extensions decides sceptical acceptance under preferred with a counterexample"
+    ARGS extensions "${NARRATIVE_EXT_DATA}/dmt-ideal.json" --semantics preferred --task ds --statement a --format json
+    STDOUT "\"accepted\": false,[ \n]*\"counterexample\": \\[[ \n]*\"b\",[ \n]*\"d\"[ \n]*\\]")
+narrative_cli_test("extensions decides credulous acceptance under stable with a witness"
+    ARGS extensions "${NARRATIVE_EXT_DATA}/dmt-ideal.json" --semantics stable --task dc --statement a --format json
+    STDOUT "\"accepted\": true,[ \n]*\"witness\": \\[[ \n]*\"a\",[ \n]*\"d\"[ \n]*\\]")
+narrative_cli_test("extensions counts the complete extensions, and stops at the limit"
+    ARGS extensions "${NARRATIVE_EXT_DATA}/dmt-ideal.json" --semantics complete --task count --limit 2 --format json
+    STDOUT "\"status\": \"limit-reached\",[ \n]*\"count\": 2")
+narrative_cli_test("extensions counts the four complete extensions with the DPLL solver"
+    ARGS extensions "${NARRATIVE_EXT_DATA}/dmt-ideal.json" --semantics complete --task count --solver dpll --format json
+    STDOUT "\"status\": \"done\",[ \n]*\"count\": 4")
+
+# Semantics reference §8.3: deductive support derives c→a (mediated), d→a (super-mediated),
+# d→b (supported); grounded is then {c, d}. Necessary support derives nothing: grounded {a, c, d}.
+narrative_cli_test("extensions applies the deductive support reduction and lists the derived attacks"
+    ARGS extensions "${NARRATIVE_EXT_DATA}/bipolar-toy.json" --semantics grounded --support deductive --format json
+    EXPECTED "${NARRATIVE_EXT_EXPECTED}/extensions-bipolar-deductive.json")
+narrative_cli_test("extensions under necessary support derives no attack on the reference example"
+    ARGS extensions "${NARRATIVE_EXT_DATA}/bipolar-toy.json" --semantics grounded --support necessary --format json
+    STDOUT "\\[[ \n]*\"a\",[ \n]*\"c\",[ \n]*\"d\"[ \n]*\\][ \n]*\\],[ \n]*\"derived_attacks\": \\[\\]")
+
+# Usage errors: exit 2, nothing on standard output.
+narrative_cli_test("extensions refuses an unknown semantics"
+    ARGS extensions "${NARRATIVE_EXT_DATA}/dmt-ideal.json" --semantics prefered
+    EXIT 2 NO_STDOUT STDERR "unknown crisp semantics 'prefered' \\(valid: grounded, complete, preferred")
+narrative_cli_test("extensions refuses dc without a statement"
+    ARGS extensions "${NARRATIVE_EXT_DATA}/dmt-ideal.json" --semantics stable --task dc
+    EXIT 2 NO_STDOUT STDERR "--task dc needs --statement ID")
+narrative_cli_test("extensions refuses an unknown statement with a suggestion"
+    ARGS extensions "${NARRATIVE_EXT_DATA}/dmt-ideal.json" --semantics stable --task ds --statement dd
+    EXIT 2 NO_STDOUT STDERR "unknown statement \"dd\"; did you mean \"d\"")
+narrative_cli_test("extensions refuses an unknown support reading"
+    ARGS extensions "${NARRATIVE_EXT_DATA}/dmt-ideal.json" --semantics stable --support evidential
+    EXIT 2 NO_STDOUT STDERR "unknown support reading 'evidential'")
+narrative_cli_test("extensions refuses a negative limit"
+    ARGS extensions "${NARRATIVE_EXT_DATA}/dmt-ideal.json" --semantics stable --limit -1
+    EXIT 2 NO_STDOUT STDERR "invalid --limit '-1'")
+# Invalid input: exit 1 with the location.
+narrative_cli_test("extensions reports an invalid case file with its location"
+    ARGS extensions "${PROJECT_SOURCE_DIR}/tests/invalid/truncated.json" --semantics grounded
+    EXIT 1 NO_STDOUT STDERR "truncated.json:[0-9]+:[0-9]+: error")
+# The ceasefire case: every preferred extension is stable (no odd cycle left undecided).
+narrative_cli_test("extensions on the ceasefire case: as many stable as preferred extensions"
+    ARGS extensions "${NARRATIVE_CEASEFIRE}" --semantics stable --task count --format json
+    STDOUT "\"count\": 26")
