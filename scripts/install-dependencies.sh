@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the project needs, if any is missing. Usage:
-#   scripts/install-dependencies.sh [extra-package ...]
+#   scripts/install-dependencies.sh [--fuzz] [extra-package ...]
+# --fuzz adds what the fuzz targets need (scripts/fuzz.sh): Clang 14 and its runtime with libFuzzer.
 set -euo pipefail
-packages=(cmake ninja-build g++ libboost-graph-dev libeigen3-dev nlohmann-json3-dev libsimdjson-dev doctest-dev libcli11-dev libcadical-dev "$@")
+packages=(cmake ninja-build g++ libboost-graph-dev libeigen3-dev nlohmann-json3-dev libsimdjson-dev doctest-dev libcli11-dev libcadical-dev)
+if [ "${1:-}" = "--fuzz" ]; then
+    shift
+    packages+=(clang-14 libclang-rt-14-dev)
+fi
+packages+=("$@")
 missing=()
 for p in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

@@ -22,7 +22,7 @@ struct actor_report_options {
     std::string credibility = "evidence-em";
     bool no_infer = false;
     std::vector<std::string> evidence_weights{};  ///< KEY=RATIO, evidence-em's table
-    std::uint64_t max_work = default_max_work;    ///< self-contradiction search bound (0: none)
+    std::string max_work = std::to_string(default_max_work);  ///< self-contradiction search bound (0: none)
 };
 
 /// Applies `--evidence-weight KEY=RATIO` settings; throws usage_error naming a bad one.
@@ -60,6 +60,7 @@ inline void add_actor_report_options(CLI::App* cmd, actor_report_options& o) {
     cmd->add_option("--max-work", o.max_work,
                     "States the self-contradiction search may reach before it stops (0: no bound); actors "
                     "left unsearched have no self-consistency")
+        ->type_name("UINT")
         ->capture_default_str();
 }
 
@@ -67,12 +68,14 @@ inline void add_actor_report_options(CLI::App* cmd, actor_report_options& o) {
 /// (exit 2) on an unknown algorithm.
 inline consistency_report run_actor_report(case_model& c, const actor_report_options& o, std::size_t items) {
     (void)find_credibility_algorithm(o.credibility);
+    const std::uint64_t max_states = max_work_states(
+        parse_unsigned_option("--max-work", o.max_work, 0, std::numeric_limits<std::uint64_t>::max()));
     if (!o.no_infer) (void)infer_relations(c);
     actor_consistency_options opts{};
     apply_evidence_weights(o.evidence_weights, opts.credibility.evidence.weights);
     opts.algorithm = o.credibility;
     opts.explanation_items = items;
-    opts.tensions.max_states = max_work_states(o.max_work);
+    opts.tensions.max_states = max_states;
     return actor_consistency_report(c, opts);
 }
 

@@ -17,6 +17,10 @@ namespace {
 
 constexpr const char* readable_formats = "json, graphml";
 constexpr const char* writable_formats = "json, graphml, dot";
+// Why a DOT file is not read back: the drawing leaves out what the case needs.
+constexpr const char* dot_is_not_read =
+    "cannot read DOT: it is an export for drawing (statement texts are cut, propositions and extensions left out), "
+    "so a case cannot be rebuilt from it; formats that can be read: json, graphml";
 
 std::string format_of(const std::string& path, const std::string& given, const char* role) {
     if (!given.empty()) return given;
@@ -59,7 +63,14 @@ void register_convert(CLI::App& app) {
     cmd->add_option("IN", opts->input, "Input file, or - for standard input (then give --from)")->required();
     cmd->add_option("OUT", opts->output, "Output file, written atomically, or - for standard output (then give --to)")
         ->required();
-    cmd->add_option("--from", opts->from, "Input format")->check(CLI::IsMember({"json", "graphml", "dot"}));
+    cmd->add_option("--from", opts->from, "Input format (DOT is written for drawing, not read)")
+        ->check(CLI::Validator(
+            [](std::string& value) -> std::string {
+                if (value == "json" || value == "graphml") return {};
+                if (value == "dot") return dot_is_not_read;
+                return "cannot read format \"" + value + "\"; formats that can be read: " + readable_formats;
+            },
+            "{json,graphml}"));
     cmd->add_option("--to", opts->to, "Output format")->check(CLI::IsMember({"json", "graphml", "dot"}));
     cmd->add_flag("--no-infer", opts->no_infer,
                   "DOT: draw only the relations stated in the case (by default the relations inferred from claims "
@@ -67,9 +78,7 @@ void register_convert(CLI::App& app) {
     cmd->callback([opts] {
         const std::string from = format_of(opts->input, opts->from, "input");
         const std::string to = format_of(opts->output, opts->to, "output");
-        if (from == "dot")
-            throw usage_error(std::string("cannot read DOT (it is an export for drawing); formats that can be read: ") +
-                              readable_formats);
+        if (from == "dot") throw usage_error(dot_is_not_read);
         case_model c = read_as(from, opts->input);
         std::string text;
         if (to == "json") {

@@ -13,6 +13,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <iostream>
 #include <limits>
 #include <memory>
 #include <sstream>
@@ -109,7 +110,8 @@ std::string render_json(const case_model& c, const score_result& r) {
     doc["solver"] = {{"method", std::string(to_string(r.solver.method))},
                      {"converged", r.solver.converged},
                      {"iterations", r.solver.iterations},
-                     {"residual", r.solver.residual}};
+                     {"residual", r.solver.residual},
+                     {"status", std::string(to_string(r.solver.status))}};
     auto list = nlohmann::ordered_json::array();
     for (statement_index v = 0; v < c.statement_count(); ++v) {
         const statement& s = c.statement_at(v);
@@ -139,10 +141,6 @@ std::string render_table(const std::string& source, const case_model& c, const s
                 << fixed(r.strength[v], 4) << " | " << signed_fixed(r.strength[v] - c.base_of(v), 4)
                 << " |\n";
         }
-        if (!r.warnings.empty()) {
-            out << '\n';
-            for (const auto& w : r.warnings) out << "- **warning:** " << w << '\n';
-        }
         return out.str();
     }
     std::size_t id_w = std::string("statement").size(), actor_w = std::string("actor").size();
@@ -166,7 +164,6 @@ std::string render_table(const std::string& source, const case_model& c, const s
             << right(fixed(c.base_of(v), 4), 7) << "  " << right(fixed(r.strength[v], 4), 9) << "  "
             << right(signed_fixed(r.strength[v] - c.base_of(v), 4), 8) << '\n';
     }
-    for (const auto& w : r.warnings) out << "warning: " << w << '\n';
     return out.str();
 }
 
@@ -208,6 +205,8 @@ void register_score(CLI::App& app) {
             emit(opts->output, render_json(c, r));
         else
             emit(opts->output, render_table(source, c, r, opts->output.format == "markdown"));
+        // Warnings go to standard error in every format (JSON also lists them, as data).
+        for (const auto& w : r.warnings) std::cerr << "narrative: warning: " << w << '\n';
     });
 }
 

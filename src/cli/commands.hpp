@@ -40,6 +40,13 @@ void add_output_options(CLI::App* command, output_options& options);
 /// output overwrites it. Throws io_error.
 [[nodiscard]] std::string read_input(const std::string& path);
 
+/// An unsigned option given as text: a decimal integer from `min` to `max` (the whole text; no
+/// sign, no hexadecimal, no spaces). Anything else, "-1" included, is a usage_error (exit 2):
+/// "OPTION must be from MIN to MAX, got TEXT", followed by ` (why)` when `why` is given.
+[[nodiscard]] std::uint64_t parse_unsigned_option(const std::string& option, const std::string& text,
+                                                  std::uint64_t min, std::uint64_t max,
+                                                  const std::string& why = {});
+
 /// Writes `text` to standard output, or atomically to `options.path`. Refuses to overwrite an
 /// input (usage_error, exit 2). Throws output_error (exit 3) when the file cannot be written.
 void emit(const output_options& options, const std::string& text);

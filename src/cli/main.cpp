@@ -7,10 +7,42 @@
 #include <narrative/io/text_file.hpp>
 #include <narrative/version.hpp>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <iostream>
 #include <new>
+
+namespace {
+
+// The last resort for an exception that escapes where it cannot be caught, e.g. std::bad_alloc
+// from a destructor that allocates (nlohmann::json's does, to free a document without
+// recursion) while the exception that exhausted memory unwinds: the run still ends with the
+// contract's exit code (1 out of memory, 70 internal error) and no temporary file, never with
+// an abort. Only async-signal-safe calls once the exception is classified.
+[[noreturn]] void terminate_with_exit_code() noexcept {
+    int code = 70;
+    const char* message = "narrative: internal error: terminated\n";
+    if (const std::exception_ptr e = std::current_exception()) {
+        try {
+            std::rethrow_exception(e);
+        } catch (const std::bad_alloc&) {
+            code = 1;
+            message = "narrative: out of memory\n";
+        } catch (...) {
+        }
+    }
+#if NARRATIVE_POSIX_FILES
+    narrative::detail::remove_pending_temporaries();
+#endif
+    (void)!::write(STDERR_FILENO, message, std::strlen(message));
+    std::_Exit(code);
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     using namespace narrative;
@@ -22,6 +54,7 @@ int main(int argc, char** argv) {
 
     // A run ended by Ctrl-C or a termination request leaves no temporary output file behind.
     remove_temporary_files_on_signals();
+    std::set_terminate(terminate_with_exit_code);
 
     cli::register_check(app);
     cli::register_contradictions(app);

@@ -9,11 +9,13 @@
 #include <unistd.h>
 
 #include <cctype>
+#include <charconv>
 #include <chrono>
 #include <iostream>
 #include <iterator>
 #include <sstream>
 #include <string>
+#include <system_error>
 #include <unordered_map>
 #include <vector>
 
@@ -65,6 +67,17 @@ case_model load_case_argument(const std::string& path) {
                   << result.model->relation_count() << " relations (" << (bytes >> 20) << " MiB) in "
                   << static_cast<long long>(seconds * 10) / 10.0 << " s\n";
     return std::move(*result.model);
+}
+
+std::uint64_t parse_unsigned_option(const std::string& option, const std::string& text, std::uint64_t min,
+                                    std::uint64_t max, const std::string& why) {
+    std::uint64_t n = 0;
+    const char* end = text.data() + text.size();
+    const auto [stop, ec] = std::from_chars(text.data(), end, n);
+    if (ec != std::errc{} || stop != end || n < min || n > max)
+        throw usage_error(option + " must be from " + std::to_string(min) + " to " + std::to_string(max) + ", got " +
+                          text + (why.empty() ? std::string() : " (" + why + ")"));
+    return n;
 }
 
 void emit_to(const std::string& path, const std::string& text) {

@@ -114,9 +114,23 @@ endforeach()
 narrative_cli_test("score flags naive-additive values outside the unit interval"
     ARGS score "${NARRATIVE_GRADUAL_DATA}/illustrative.json" --semantics naive-additive --format json
     STDOUT "\"warnings\": .*not clipped")
-narrative_cli_test("score warns that attack-only semantics ignore supports"
+# Warnings go to standard error (the CLI contract); standard output ends with the table's last row.
+narrative_cli_test("score warns on standard error that attack-only semantics ignore supports"
     ARGS score "${NARRATIVE_GRADUAL_DATA}/illustrative.json" --semantics h-categorizer
-    STDOUT "warning: h-categorizer is attack-only: 1 support relation")
+    STDOUT "[0-9]\n$"
+    STDERR "^narrative: warning: h-categorizer is attack-only: 1 support relation")
+narrative_cli_test("score markdown leaves warnings to standard error"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/illustrative.json" --semantics h-categorizer --format markdown
+    STDOUT "[0-9] \\|\n$"
+    STDERR "^narrative: warning: h-categorizer is attack-only: 1 support relation")
+narrative_cli_test("score json lists warnings in the document and on standard error"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/illustrative.json" --semantics h-categorizer --format json
+    STDOUT "\"warnings\": \\[\n +\"h-categorizer is attack-only: 1 support relation"
+    STDERR "^narrative: warning: h-categorizer is attack-only: 1 support relation")
+# The solver's status travels in the JSON with the rest of its report.
+narrative_cli_test("score json gives the solver status of a solve that does not converge"
+    ARGS score "${NARRATIVE_GRADUAL_DATA}/odd-cycle.json" --solver jacobi --format json
+    STDOUT "\"solver\": {[^}]*\"converged\": false,[^}]*\"status\": \"no_convergence\"\n *}")
 
 # Semantics reference §5.5 pitfall 1: the odd attack cycle.
 narrative_cli_test("score falls back to rk4 when jacobi oscillates"

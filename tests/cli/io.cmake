@@ -159,7 +159,11 @@ narrative_cli_test("convert to dot" ARGS convert "${NARRATIVE_CEASEFIRE}" - --to
 narrative_cli_test("convert needs a format for standard output" ARGS convert "${NARRATIVE_CEASEFIRE}" -
     EXIT 2 NO_STDOUT STDERR "cannot tell the output format")
 narrative_cli_test("convert refuses to read dot" ARGS convert x.dot y.json EXIT 2 NO_STDOUT
-    STDERR "cannot read DOT")
+    STDERR "cannot read DOT: it is an export for drawing")
+narrative_cli_test("convert refuses --from dot" ARGS convert "${NARRATIVE_CEASEFIRE}" y.json --from dot EXIT 2 NO_STDOUT
+    STDERR "--from: cannot read DOT: it is an export for drawing.*formats that can be read: json, graphml")
+narrative_cli_test("convert offers only the formats it reads for --from" ARGS convert --help
+    STDOUT "--from TEXT:{json,graphml} ")
 narrative_cli_test("convert never overwrites its input" ARGS convert "${NARRATIVE_CEASEFIRE}" "${NARRATIVE_CEASEFIRE}"
     EXIT 2 STDERR "refusing to overwrite the input file")
 narrative_cli_test("convert reports an unwritable output" ARGS convert "${NARRATIVE_CEASEFIRE}"
@@ -173,3 +177,16 @@ narrative_cli_test("convert reports invalid graphml" ARGS convert "${PROJECT_SOU
     EXIT 1 NO_STDOUT STDERR "broken.graphml: error: invalid GraphML: line 6: unexpected end of data")
 narrative_cli_test("convert checks graphml content" ARGS convert "${PROJECT_SOURCE_DIR}/tests/data/dangling.graphml" - --to json
     EXIT 1 NO_STDOUT STDERR "dangling.graphml:/statements/1/base: error: must be a number in .0, 1., got 2.*dangling.graphml:/statements/0/actor: error: unknown actor \"nobody\"")
+
+# Out of memory is exit code 1 at every stage of a run, never an abort (nlohmann::json frees a
+# document with an allocation of its own, which used to end a run out of memory while building
+# JSON output in std::terminate, exit code 134). Address-space limits need a build without
+# sanitizers.
+find_program(NARRATIVE_PRLIMIT prlimit)
+if(NARRATIVE_PRLIMIT AND NOT CMAKE_CXX_FLAGS MATCHES "sanitize")
+    add_test(NAME "cli: out of memory is exit code 1 at every stage, never an abort"
+        COMMAND ${CMAKE_COMMAND} "-DTOOL=$<TARGET_FILE:narrative_cli>" "-DPRLIMIT=${NARRATIVE_PRLIMIT}"
+                "-DWORK=${CMAKE_CURRENT_BINARY_DIR}/out-of-memory" -DLOW=40 -DHIGH=160 -DSTEP=1
+                -P "${PROJECT_SOURCE_DIR}/tests/cmake/out_of_memory.cmake")
+    set_tests_properties("cli: out of memory is exit code 1 at every stage, never an abort" PROPERTIES LABELS "cli")
+endif()

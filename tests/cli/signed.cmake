@@ -36,6 +36,19 @@ narrative_cli_test("contradictions rejects a path bound below two"
 narrative_cli_test("contradictions rejects a path bound above eight"
     ARGS contradictions "${NARRATIVE_CEASEFIRE}" --max-path 9
     EXIT 2 NO_STDOUT STDERR "--max-path must be from 2 to 8, got 9")
+# Every unsigned option refuses a negative number (the option parser alone would read "-1" as
+# the largest unsigned value) and anything that is not a plain decimal integer.
+foreach(case IN ITEMS "--limit;-1;0 to 18446744073709551615;-1" "--limit;0x10;0 to 18446744073709551615;0x10"
+                      "--exact-max;-1;0 to 4294967295;-1" "--exact-max;1.5;0 to 4294967295;1[.]5"
+                      "--max-path;-1;2 to 8;-1" "--max-path;+3;2 to 8;[+]3")
+    list(GET case 0 option)
+    list(GET case 1 value)
+    list(GET case 2 range)
+    list(GET case 3 value_regex)
+    narrative_cli_test("contradictions rejects ${option} ${value}"
+        ARGS contradictions "${NARRATIVE_CEASEFIRE}" ${option} ${value}
+        EXIT 2 NO_STDOUT STDERR "^narrative: ${option} must be from ${range}, got ${value_regex}[ \n]")
+endforeach()
 narrative_cli_test("contradictions lists the strongest derived tensions up to a limit and counts all"
     ARGS contradictions "${NARRATIVE_SIGNED_DATA}/compound.json" --limit 2
     STDOUT "8 derived tensions \\(paths of at most 3 relations; the 2 strongest listed\\)")

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: MIT
+// Fuzz target: a case file (narrative/1 JSON) through check_case, then every analysis on what
+// parses, with small bounds.
+//
+// Properties checked: check_case never throws; the fast reader and the located pass agree
+// (both accept, or both refuse; the same case when they accept); a valid case written as JSON
+// and as GraphML reads back as the same case; every analysis runs on a valid case without an
+// exception (their options here are valid), and each strength, score and bound is a number.
+
+#include "fuzz_support.hpp"
+
+#include <narrative/actors/consistency.hpp>
+#include <narrative/credibility/credibility.hpp>
+#include <narrative/gradual/registry.hpp>
+#include <narrative/infer/infer_relations.hpp>
+#include <narrative/io/case_json.hpp>
+#include <narrative/io/dot.hpp>
+#include <narrative/io/graphml.hpp>
+#include <narrative/model/compiled_graph.hpp>
+#include <narrative/signed/contradictions.hpp>
+
+#include <cmath>
+#include <sstream>
+#include <string>
+
+namespace {
+
+using namespace narrative;
+
+void check_readers_agree(std::string_view text, const check_result& result) {
+    const auto located = detail::check_case_located(text, "<fuzz>");
+    if (result.ok() != located.ok())
+        fuzz::finding(result.ok() ? "the fast reader accepts a case the located pass refuses"
+                                  : "the located pass accepts a case check_case refuses",
+                      fuzz::diagnostics_text(result.ok() ? located.diagnostics : result.diagnostics));
+    if (result.ok())
+        fuzz::require(write_case(*result.model) == write_case(*located.model),
+                      "the fast reader and the located pass build different cases");
+}
+
+void check_graphml_round_trip(const case_model& c, const std::string& json) {
+    if (!graphml_problems(c).empty()) return;  // text XML cannot carry: refused before writing
+    const std::string graphml = write_graphml(c);
+    std::istringstream in(graphml);
+    const auto back = check_graphml(in, "<written>");
+    fuzz::require(back.ok(), "the written GraphML does not read back", fuzz::diagnostics_text(back.diagnostics) + graphml);
+    fuzz::require(write_case(*back.model) == json, "the case changes through GraphML", graphml);
+}
+
+void run_analyses(case_model c) {
+    (void)infer_relations(c);
+    (void)write_dot(c);
+
+    const compiled_graph g = compiled_graph::compile(c);
+    score_options so{};
+    so.max_iterations = 200;
+    so.threads = 1;
+    for (const auto& entry : gradual_semantics_catalog()) {
+        const score_result r = score(g, entry.first, so);
+        fuzz::require(r.strength.size() == c.statement_count(), "a score has one strength per statement");
+        for (const double s : r.strength)
+            fuzz::require(!r.solver.converged || std::isfinite(s), "a converged score has a strength that is not a number",
+                          entry.first);
+    }
+
+    contradictions_options co{};
+    co.tensions.max_length = 3;
+    co.derived_limit = 20;
+    co.frustration.exact_max_statements = 12;
+    co.frustration.node_limit = 20'000;
+    const auto report = analyse_contradictions(c, co);
+    fuzz::require(report.frustration.lower_bound <= report.frustration.upper_bound + 1e-9,
+                  "frustration: the lower bound exceeds the upper bound");
+    (void)contradictions_to_json(c, report).dump(2);
+    (void)format_contradictions(c, report, contradictions_style::table, contradictions_detail::full);
+
+    for (const auto& algorithm : credibility_algorithms()) {
+        actor_consistency_options ao{};
+        ao.algorithm = std::string(algorithm.name);
+        ao.credibility.max_iterations = 50;
+        const auto actors = actor_consistency_report(c, ao);
+        fuzz::require(actors.actors.size() == c.actors().size(), "the actors report has one entry per actor");
+    }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text = fuzz::as_text(data, size);
+    auto result = check_case(text, "<fuzz>");
+    check_readers_agree(text, result);
+    if (!result.ok()) {
+        fuzz::require(result.error_count() > 0, "a refused case has no error");
+        return 0;
+    }
+    const std::string json = fuzz::require_json_round_trip(*result.model, "case JSON");
+    check_graphml_round_trip(*result.model, json);
+    run_analyses(std::move(*result.model));
+    return 0;
+}
