@@ -59,3 +59,23 @@ narrative_cli_test("extensions reports an invalid case file with its location"
 narrative_cli_test("extensions on the ceasefire case: as many stable as preferred extensions"
     ARGS extensions "${NARRATIVE_CEASEFIRE}" --semantics stable --task count --format json
     STDOUT "\"count\": 26")
+narrative_cli_test("extensions prints markdown"
+    ARGS extensions "${NARRATIVE_EXT_DATA}/dmt-ideal.json" --semantics preferred --format markdown
+    STDOUT "^## preferred extensions of [^\n]*\n\n2 extensions\n- {a, d}\n- {b, d}\n$")
+# An odd cycle has no stable extension (Dung 1995); stage picks each statement alone.
+narrative_cli_test("extensions finds no stable extension on an odd cycle"
+    ARGS extensions "${NARRATIVE_EXT_DATA}/odd-cycle.json" --semantics stable --task se
+    STDOUT "\nno extension\n$")
+narrative_cli_test("extensions gives three stage extensions on an odd cycle"
+    ARGS extensions "${NARRATIVE_EXT_DATA}/odd-cycle.json" --semantics stage --format json
+    STDOUT "\"count\": 3")
+# Caminada (2006): semi-stable {b} where preferred has {a} and {b} and no stable extension exists.
+narrative_cli_test("extensions reproduces the semi-stable example"
+    ARGS extensions "${NARRATIVE_EXT_DATA}/caminada-semi-stable.json" --semantics semi-stable --format json
+    STDOUT "\"extensions\": \\[[ \n]*\\[[ \n]*\"b\"[ \n]*\\][ \n]*\\]")
+narrative_cli_test("extensions decides sceptical semi-stable acceptance"
+    ARGS extensions "${NARRATIVE_EXT_DATA}/caminada-semi-stable.json" --semantics semi-stable --task ds --statement b --format json
+    STDOUT "\"accepted\": true")
+narrative_cli_test("semantics lists the crisp semantics"
+    ARGS semantics
+    STDOUT "Crisp semantics \\(extensions --semantics\\)\n  grounded .*\n  ideal ")
