@@ -359,6 +359,30 @@ private:
         return to_json(v, ext[std::string(key)], depth);
     }
 
+    // The fields of an element object: x- keys into `ext` (at nesting level `depth`), every
+    // other key through `field(bit, value)`, bit its index in `known`. False when `v` is not an
+    // object, on an unknown or repeated key, or on a value `field` refuses; `seen` keeps the
+    // keys for the caller's checks of required ones.
+    template <std::size_t N, class Field>
+    bool read_fields(value v, const std::string_view (&known)[N], key_set& seen, extensions& ext,
+                     std::size_t depth, Field&& field) {
+        object o;
+        if (v.get_object().get(o)) return false;
+        for (auto field_result : o) {
+            simdjson::ondemand::field f;
+            std::string_view key;
+            if (std::move(field_result).get(f) || f.unescaped_key().get(key)) return false;
+            value fv = f.value();
+            if (is_extension_key(key)) {
+                if (!read_extension(key, fv, seen, ext, depth)) return false;
+                continue;
+            }
+            const int bit = key_bit(key, known);
+            if (bit < 0 || !seen.add_known(static_cast<unsigned>(bit)) || !field(bit, fv)) return false;
+        }
+        return true;
+    }
+
     // ---------------------------------------------------------------- objects
     bool read_document(simdjson::ondemand::document& doc) {
         object root;
@@ -440,23 +464,11 @@ private:
     }
 
     bool read_actor(value v) {
-        object o;
-        if (v.get_object().get(o)) return false;
         static constexpr std::string_view known[] = {"id", "name", "kind", "group", "prior"};
         actor a;
         std::string_view id;
         key_set seen;
-        for (auto field_result : o) {
-            simdjson::ondemand::field field;
-            std::string_view key;
-            if (std::move(field_result).get(field) || field.unescaped_key().get(key)) return false;
-            value fv = field.value();
-            if (is_extension_key(key)) {
-                if (!read_extension(key, fv, seen, a.ext, 3)) return false;
-                continue;
-            }
-            const int bit = key_bit(key, known);
-            if (bit < 0 || !seen.add_known(static_cast<unsigned>(bit))) return false;
+        const bool read = read_fields(v, known, seen, a.ext, 3, [&](int bit, value fv) {
             bool ok = false;
             switch (bit) {
                 case 0: ok = get_string(fv, id) && !id.empty(); break;
@@ -465,8 +477,9 @@ private:
                 case 3: ok = get_optional_string(fv, a.group); break;
                 default: ok = get_number_in(fv, 0.0, 1.0, false, a.prior); break;
             }
-            if (!ok) return false;
-        }
+            return ok;
+        });
+        if (!read) return false;
         if (id.empty()) return false;
         if (!actor_index_.emplace(id, static_cast<std::uint32_t>(actors_.size())).second) return false;
         a.id.assign(id);
@@ -475,23 +488,11 @@ private:
     }
 
     bool read_proposition(value v) {
-        object o;
-        if (v.get_object().get(o)) return false;
         static constexpr std::string_view known[] = {"id", "text", "values", "exclusive"};
         proposition p;
         std::string_view id;
         key_set seen;
-        for (auto field_result : o) {
-            simdjson::ondemand::field field;
-            std::string_view key;
-            if (std::move(field_result).get(field) || field.unescaped_key().get(key)) return false;
-            value fv = field.value();
-            if (is_extension_key(key)) {
-                if (!read_extension(key, fv, seen, p.ext, 3)) return false;
-                continue;
-            }
-            const int bit = key_bit(key, known);
-            if (bit < 0 || !seen.add_known(static_cast<unsigned>(bit))) return false;
+        const bool read = read_fields(v, known, seen, p.ext, 3, [&](int bit, value fv) {
             bool ok = false;
             switch (bit) {
                 case 0: ok = get_string(fv, id) && !id.empty(); break;
@@ -499,8 +500,9 @@ private:
                 case 2: ok = read_values(fv, p.values); break;
                 default: ok = get_bool(fv, p.exclusive); break;
             }
-            if (!ok) return false;
-        }
+            return ok;
+        });
+        if (!read) return false;
         if (id.empty()) return false;
         if (!proposition_index_.emplace(id, static_cast<std::uint32_t>(propositions_.size())).second) return false;
         p.id.assign(id);
@@ -524,24 +526,12 @@ private:
     }
 
     bool read_statement(value v) {
-        object o;
-        if (v.get_object().get(o)) return false;
         static constexpr std::string_view known[] = {"id", "actor", "time", "text", "source",
                                                      "base", "claim", "evidence", "interest"};
         statement s;
         std::string_view id;
         key_set seen;
-        for (auto field_result : o) {
-            simdjson::ondemand::field field;
-            std::string_view key;
-            if (std::move(field_result).get(field) || field.unescaped_key().get(key)) return false;
-            value fv = field.value();
-            if (is_extension_key(key)) {
-                if (!read_extension(key, fv, seen, s.ext, 3)) return false;
-                continue;
-            }
-            const int bit = key_bit(key, known);
-            if (bit < 0 || !seen.add_known(static_cast<unsigned>(bit))) return false;
+        const bool read = read_fields(v, known, seen, s.ext, 3, [&](int bit, value fv) {
             bool ok = false;
             switch (bit) {
                 case 0:
@@ -574,8 +564,9 @@ private:
                     break;
                 }
             }
-            if (!ok) return false;
-        }
+            return ok;
+        });
+        if (!read) return false;
         if (id.empty()) return false;
         statement_ids_.push_back(id);
         if (!statement_table_.insert(static_cast<std::uint32_t>(statements_.size()), statement_ids_)) return false;
@@ -585,22 +576,10 @@ private:
     }
 
     bool read_claim(value v, std::optional<claim>& out) {
-        object o;
-        if (v.get_object().get(o)) return false;
         static constexpr std::string_view known[] = {"proposition", "value", "stance"};
         claim c;
         key_set seen;
-        for (auto field_result : o) {
-            simdjson::ondemand::field field;
-            std::string_view key;
-            if (std::move(field_result).get(field) || field.unescaped_key().get(key)) return false;
-            value fv = field.value();
-            if (is_extension_key(key)) {
-                if (!read_extension(key, fv, seen, c.ext, 4)) return false;
-                continue;
-            }
-            const int bit = key_bit(key, known);
-            if (bit < 0 || !seen.add_known(static_cast<unsigned>(bit))) return false;
+        const bool read = read_fields(v, known, seen, c.ext, 4, [&](int bit, value fv) {
             bool ok = false;
             switch (bit) {
                 case 0: ok = get_nonempty_string(fv, c.proposition); break;
@@ -611,34 +590,22 @@ private:
                     break;
                 }
             }
-            if (!ok) return false;
-        }
+            return ok;
+        });
+        if (!read) return false;
         if (c.proposition.empty()) return false;
         out = std::move(c);
         return true;
     }
 
     bool read_relation(value v, bool statements_known) {
-        object o;
-        if (v.get_object().get(o)) return false;
         static constexpr std::string_view known[] = {"from", "to", "type", "weight", "directed", "note"};
         compact_relation r;
         std::string_view ends[2];
         relation_extra extra;
         bool has_extra = false;
         key_set seen;
-        for (auto field_result : o) {
-            simdjson::ondemand::field field;
-            std::string_view key;
-            if (std::move(field_result).get(field) || field.unescaped_key().get(key)) return false;
-            value fv = field.value();
-            if (is_extension_key(key)) {
-                if (!read_extension(key, fv, seen, extra.ext, 3)) return false;
-                has_extra = true;
-                continue;
-            }
-            const int bit = key_bit(key, known);
-            if (bit < 0 || !seen.add_known(static_cast<unsigned>(bit))) return false;
+        const bool read = read_fields(v, known, seen, extra.ext, 3, [&](int bit, value fv) {
             bool ok = false;
             switch (bit) {
                 case 0:
@@ -669,8 +636,9 @@ private:
                     has_extra = true;
                     break;
             }
-            if (!ok) return false;
-        }
+            return ok;
+        });
+        if (!read) return false;
         if (ends[0].empty() || ends[1].empty() || seen.add_known(2)) return false;
         if (statements_known) {
             r.from = statement_table_.find(ends[0], statement_ids_);
@@ -679,7 +647,8 @@ private:
         } else {
             unresolved_ends_.emplace_back(ends[0], ends[1]);
         }
-        if (has_extra) {
+        // A note or an x- key: the rare parts kept beside the compact relation.
+        if (has_extra || !extra.ext.empty()) {
             r.extra = static_cast<std::uint32_t>(relation_extras_.size());
             relation_extras_.push_back(std::move(extra));
         }
