@@ -139,6 +139,30 @@ inline argument_set to_set(const std::vector<bool>& member) {
     return e;
 }
 
+// Reports the extension of every labelling of the encoding in turn, blocking each after it.
+inline bool enumerate_labellings(const attack_graph& g, const sat_solver_factory& solvers, base_encoding kind,
+                                 const extension_callback& f) {
+    auto s = solvers();
+    labelling_encoding enc(g, *s, kind);
+    while (s->solve() == sat_result::satisfiable) {
+        const argument_set e = enc.in_set();
+        if (!f(e)) return false;
+        enc.block(e);
+    }
+    return true;
+}
+
+// The extension of one labelling with argument a in it (member) or not, if there is one.
+inline std::optional<argument_set> labelling_with(const attack_graph& g, const sat_solver_factory& solvers,
+                                                  base_encoding kind, std::uint32_t a, bool member) {
+    check_argument(g, a);
+    auto s = solvers();
+    labelling_encoding enc(g, *s, kind);
+    const int lit = member ? enc.in(a) : -enc.in(a);
+    if (s->solve(std::span<const int>(&lit, 1)) != sat_result::satisfiable) return std::nullopt;
+    return enc.in_set();
+}
+
 }  // namespace detail
 
 /// Grounded: the least complete extension, by linear propagation (no solver).
@@ -163,23 +187,11 @@ public:
     }
     bool enumerate(const attack_graph& g, const sat_solver_factory& solvers,
                    const extension_callback& f) const override {
-        auto s = solvers();
-        labelling_encoding enc(g, *s, base_encoding::complete);
-        while (s->solve() == sat_result::satisfiable) {
-            const argument_set e = enc.in_set();
-            if (!f(e)) return false;
-            enc.block(e);
-        }
-        return true;
+        return detail::enumerate_labellings(g, solvers, base_encoding::complete, f);
     }
     std::optional<argument_set> credulous_witness(const attack_graph& g, const sat_solver_factory& solvers,
                                                   std::uint32_t a) const override {
-        detail::check_argument(g, a);
-        auto s = solvers();
-        labelling_encoding enc(g, *s, base_encoding::complete);
-        const int lit = enc.in(a);
-        if (s->solve(std::span<const int>(&lit, 1)) != sat_result::satisfiable) return std::nullopt;
-        return enc.in_set();
+        return detail::labelling_with(g, solvers, base_encoding::complete, a, true);
     }
     std::optional<argument_set> sceptical_counterexample(const attack_graph& g, const sat_solver_factory&,
                                                          std::uint32_t a) const override {
@@ -199,33 +211,15 @@ public:
     }
     bool enumerate(const attack_graph& g, const sat_solver_factory& solvers,
                    const extension_callback& f) const override {
-        auto s = solvers();
-        labelling_encoding enc(g, *s, base_encoding::stable);
-        while (s->solve() == sat_result::satisfiable) {
-            const argument_set e = enc.in_set();
-            if (!f(e)) return false;
-            enc.block(e);
-        }
-        return true;
+        return detail::enumerate_labellings(g, solvers, base_encoding::stable, f);
     }
     std::optional<argument_set> credulous_witness(const attack_graph& g, const sat_solver_factory& solvers,
                                                   std::uint32_t a) const override {
-        return with_literal(g, solvers, a, true);
+        return detail::labelling_with(g, solvers, base_encoding::stable, a, true);
     }
     std::optional<argument_set> sceptical_counterexample(const attack_graph& g, const sat_solver_factory& solvers,
                                                          std::uint32_t a) const override {
-        return with_literal(g, solvers, a, false);
-    }
-
-private:
-    static std::optional<argument_set> with_literal(const attack_graph& g, const sat_solver_factory& solvers,
-                                                    std::uint32_t a, bool member) {
-        detail::check_argument(g, a);
-        auto s = solvers();
-        labelling_encoding enc(g, *s, base_encoding::stable);
-        const int lit = member ? enc.in(a) : -enc.in(a);
-        if (s->solve(std::span<const int>(&lit, 1)) != sat_result::satisfiable) return std::nullopt;
-        return enc.in_set();
+        return detail::labelling_with(g, solvers, base_encoding::stable, a, false);
     }
 };
 
