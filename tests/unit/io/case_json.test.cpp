@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <narrative/io/case_json.hpp>
 
+#include "damage.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -252,23 +254,10 @@ TEST_SUITE("io.case_json") {
         // Deterministic damage to the ceasefire case: flipped bytes, cuts, deleted and doubled
         // spans. Every result is either a located error or a case that writes back stably.
         const std::string original = read_text_file(ceasefire_path);
-        std::uint64_t state = 0x9E3779B97F4A7C15ull;
-        const auto next = [&state](std::size_t bound) {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            return static_cast<std::size_t>(state % bound);
-        };
+        narrative::test::xorshift rng(0x9E3779B97F4A7C15ull);
         std::size_t valid = 0, invalid = 0;
         for (int round = 0; round < 300; ++round) {
-            std::string damaged = original;
-            const std::size_t at = next(damaged.size());
-            switch (round % 4) {
-                case 0: damaged[at] = static_cast<char>(next(256)); break;
-                case 1: damaged.resize(at); break;
-                case 2: damaged.erase(at, 1 + next(40)); break;
-                case 3: damaged.insert(at, damaged.substr(at, 1 + next(40))); break;
-            }
+            const std::string damaged = narrative::test::damaged_copy(original, round, 4, rng);
             const auto result = check_case(damaged, "damaged.json");
             if (result.ok()) {
                 ++valid;

@@ -4,6 +4,8 @@
 // error, the fast path must give up (so that the located pass reports it).
 #include <narrative/io/case_json.hpp>
 
+#include "damage.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -98,26 +100,10 @@ TEST_SUITE("io.case_json_fast") {
 
     TEST_CASE("damaged files: the fast path never accepts an error and agrees where it finishes") {
         const std::string original = read_text_file(source_dir / "examples/ceasefire/ceasefire.json");
-        std::uint64_t state = 0x2545F4914F6CDD1Dull;
-        const auto next = [&state](std::size_t bound) {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            return static_cast<std::size_t>(state % bound);
-        };
+        narrative::test::xorshift rng(0x2545F4914F6CDD1Dull);
         std::size_t finished = 0;
-        for (int round = 0; round < 1500; ++round) {
-            std::string damaged = original;
-            const std::size_t at = next(damaged.size());
-            switch (round % 5) {
-                case 0: damaged[at] = static_cast<char>(next(256)); break;
-                case 1: damaged.resize(at); break;
-                case 2: damaged.erase(at, 1 + next(40)); break;
-                case 3: damaged.insert(at, damaged.substr(at, 1 + next(40))); break;
-                case 4: damaged[at] = "\"{}[],:0-.e\\ \t\nx"[next(17)]; break;
-            }
-            if (same_as_located(damaged)) ++finished;
-        }
+        for (int round = 0; round < 1500; ++round)
+            if (same_as_located(narrative::test::damaged_copy(original, round, 5, rng))) ++finished;
         CHECK(finished > 100);  // a flipped byte inside a text often leaves the file valid
     }
 
