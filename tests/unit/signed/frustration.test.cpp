@@ -44,6 +44,20 @@ frustration_options bounds_only() {
     return o;
 }
 
+// A ring of 40 statements with one contradiction (L = 1), and options that send it through
+// power iteration (too large for the dense eigensolver, too small a gap for fewer iterations).
+signed_graph ring_with_one_contradiction() {
+    std::vector<signed_edge> e{};
+    for (std::uint32_t v = 0; v < 40; ++v) e.push_back(v == 0 ? neg(v, (v + 1) % 40) : pos(v, (v + 1) % 40));
+    return signed_graph::from_edges(40, e);
+}
+frustration_options power_iteration_only() {
+    frustration_options o = bounds_only();
+    o.dense_spectral_max = 10;
+    o.power_iterations = 3000;
+    return o;
+}
+
 signed_graph random_graph(std::mt19937& rng, std::uint32_t n, double density, bool weighted) {
     std::vector<signed_edge> e{};
     std::uniform_real_distribution<double> unit(0.0, 1.0);
@@ -227,12 +241,7 @@ TEST_SUITE("signed.frustration") {
 
     TEST_CASE("the sparse spectral route is certified by the inertia check and brackets the value") {
         // A ring of 40 statements with one contradiction (L = 1) forced through power iteration.
-        std::vector<signed_edge> e{};
-        for (std::uint32_t v = 0; v < 40; ++v) e.push_back(v == 0 ? neg(v, (v + 1) % 40) : pos(v, (v + 1) % 40));
-        frustration_options o = bounds_only();
-        o.dense_spectral_max = 10;
-        o.power_iterations = 3000;
-        const auto r = compute_frustration(signed_graph::from_edges(40, e), o);
+        const auto r = compute_frustration(ring_with_one_contradiction(), power_iteration_only());
         REQUIRE(r.components.size() == 1);
         CHECK(r.upper_bound == doctest::Approx(1.0));
         CHECK(r.lower_bound <= 1.0);
@@ -247,13 +256,9 @@ TEST_SUITE("signed.frustration") {
     TEST_CASE("a certification whose factor would cost more than certify_max_flops is not attempted") {
         // The ring above, with no factorisation allowed: the estimate is kept but certifies
         // nothing, so the lower bound falls back to 0 and the value is not exact.
-        std::vector<signed_edge> e{};
-        for (std::uint32_t v = 0; v < 40; ++v) e.push_back(v == 0 ? neg(v, (v + 1) % 40) : pos(v, (v + 1) % 40));
-        frustration_options o = bounds_only();
-        o.dense_spectral_max = 10;
-        o.power_iterations = 3000;
+        frustration_options o = power_iteration_only();
         o.certify_max_flops = 0.0;
-        const auto r = compute_frustration(signed_graph::from_edges(40, e), o);
+        const auto r = compute_frustration(ring_with_one_contradiction(), o);
         REQUIRE(r.components.size() == 1);
         CHECK_FALSE(r.components[0].lambda_certified);
         CHECK(r.components[0].lower_method == narrative::bound_method::none);
