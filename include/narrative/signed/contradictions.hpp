@@ -104,9 +104,7 @@ struct contradictions_report {
             // The same search finds the derived self-contradictions: pairs of one actor.
             const std::uint32_t actor = c.statement_at(t.first).actor_index;
             if (actor != no_actor && actor == c.statement_at(t.second).actor_index)
-                r.self_contradictions.push_back(detail::make_self_contradiction(
-                    c, r.graph, actor, t.first, t.second, tension_origin::derived, t.path.statements,
-                    t.path.edges, t.path.strength, t.path.contradictions));
+                r.self_contradictions.push_back(detail::derived_self_contradiction(c, r.graph, actor, t));
             if (options.derived_limit == 0) return;
             if (r.derived.size() < options.derived_limit) {
                 r.derived.push_back(t);

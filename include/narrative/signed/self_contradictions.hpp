@@ -109,6 +109,13 @@ namespace detail {
     return sc;
 }
 
+// The derived self-contradiction of `actor` that a tension between two of its statements is.
+[[nodiscard]] inline self_contradiction derived_self_contradiction(const case_model& c, const signed_graph& g,
+                                                                   std::uint32_t actor, const tension& t) {
+    return make_self_contradiction(c, g, actor, t.first, t.second, tension_origin::derived, t.path.statements,
+                                   t.path.edges, t.path.strength, t.path.contradictions);
+}
+
 // The direct self-contradictions from statement s: contradictions to statements t ≥ s with
 // own(t) (the same actor), in the order of s's incident edges.
 template <class Own>
@@ -131,22 +138,12 @@ inline std::uint64_t self_contradictions_on(const case_model& c, const signed_gr
     if (mine.size() < 2) return 0;
     std::uint64_t visited = 0;
     for (const statement_index v : mine) own[v] = 1;
-    const auto emit = [&](statement_index a, statement_index b, tension_origin origin,
-                          const std::vector<std::uint32_t>& statements,
-                          const std::vector<std::uint32_t>& edges, double strength,
-                          std::uint32_t contradictions) {
-        out.push_back(make_self_contradiction(c, g, actor, a, b, origin, statements, edges, strength,
-                                              contradictions));
-    };
+    const auto is_own = [&](std::uint32_t t) { return own[t] != 0; };
     for (const statement_index v : mine) {
         const auto s = static_cast<std::uint32_t>(v);
-        direct_self_contradictions_from(c, g, actor, s, [&](std::uint32_t t) { return own[t] != 0; }, out);
+        direct_self_contradictions_from(c, g, actor, s, is_own, out);
         finder.from(
-            s, true, [&](std::uint32_t t) { return own[t] != 0; },
-            [&](const tension& t) {
-                emit(t.first, t.second, tension_origin::derived, t.path.statements, t.path.edges,
-                     t.path.strength, t.path.contradictions);
-            });
+            s, true, is_own, [&](const tension& t) { out.push_back(derived_self_contradiction(c, g, actor, t)); });
         visited += finder.last_visited();
     }
     for (const statement_index v : mine) own[v] = 0;
