@@ -67,15 +67,6 @@ std::size_t parse_max_iterations(const std::string& text) {
     return n;
 }
 
-unsigned parse_threads(const std::string& text) {
-    unsigned n = 0;
-    const char* end = text.data() + text.size();
-    const auto [stop, ec] = std::from_chars(text.data(), end, n);
-    if (ec != std::errc{} || stop != end || n > 1024)
-        throw usage_error("invalid --threads '" + text + "' (valid: an integer from 0, all cores, to 1024)");
-    return n;
-}
-
 std::string fixed(double x, int digits) {
     if (std::isnan(x)) return "nan";
     if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
@@ -195,7 +186,8 @@ void register_score(CLI::App& app) {
         const score_options options{.solver = parse_solver_method(opts->solver),
                                     .tolerance = parse_tolerance(opts->tolerance),
                                     .max_iterations = parse_max_iterations(opts->max_iterations),
-                                    .threads = parse_threads(opts->threads)};
+                                    .threads = static_cast<unsigned>(parse_unsigned_option(
+                                        "--threads", opts->threads, 0, 1024, "0 uses every core"))};
         case_model c = load_case_argument(opts->input);
         // Every analysis command reads the relations the claims imply, as contradictions and actors do.
         if (!opts->no_infer) (void)infer_relations(c);

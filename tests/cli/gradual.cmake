@@ -215,3 +215,6 @@ narrative_cli_test("score rejects the dag solver on a cyclic case"
 narrative_cli_test("score fails on a missing case file"
     ARGS score "${NARRATIVE_GRADUAL_DATA}/no-such-case.json"
     EXIT 1 NO_STDOUT)
+narrative_cli_test("score refuses a thread count outside 0 to 1024"
+    ARGS score "${NARRATIVE_CEASEFIRE}" --threads -1
+    EXIT 2 NO_STDOUT STDERR "--threads must be from 0 to 1024, got -1 \\(0 uses every core\\)")
