@@ -120,6 +120,11 @@ std::string render_json(const case_model& c, const outcome& o) {
                             {"via", c.statement_at(d.via).id}});
         doc["derived_attacks"] = std::move(list);
     }
+    if (o.support == support_reading::necessary) {
+        auto list = nlohmann::ordered_json::array();
+        for (const std::uint32_t a : o.reduction->unfounded) list.push_back(c.statement_at(a).id);
+        doc["unfounded"] = std::move(list);
+    }
     return doc.dump(2) + "\n";
 }
 
@@ -166,6 +171,11 @@ std::string render_text(const case_model& c, const outcome& o, bool markdown) {
             out << item << c.statement_at(d.from).id << " attacks " << c.statement_at(d.to).id << " ("
                 << to_string(d.pattern) << ", via " << c.statement_at(d.via).id << ")\n";
     }
+    if (!o.reduction || o.reduction->unfounded.empty()) return out.str();
+    const std::size_t k = o.reduction->unfounded.size();
+    out << (markdown ? "\n" : "") << k << (k == 1 ? " statement" : " statements")
+        << " in no extension (what it needs loops back on itself through necessary supports):\n";
+    for (const std::uint32_t a : o.reduction->unfounded) out << item << c.statement_at(a).id << '\n';
     return out.str();
 }
 
@@ -223,7 +233,7 @@ void register_extensions(CLI::App& app) {
         o.support = support;
         o.solver = opts->solver;
         o.reduction = &reduction;
-        o.result = run_task(reduction.graph, semantics, task,
+        o.result = run_task(reduction, semantics, task,
                             {.limit = limit, .argument = argument, .solvers = solvers});
         for (const auto& e : o.result.extensions) o.extensions.push_back(ids_of(c, e));
         std::sort(o.extensions.begin(), o.extensions.end());

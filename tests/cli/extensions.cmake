@@ -34,6 +34,17 @@ narrative_cli_test("extensions applies the deductive support reduction and lists
 narrative_cli_test("extensions under necessary support derives no attack on the reference example"
     ARGS extensions "${NARRATIVE_EXT_DATA}/bipolar-toy.json" --semantics grounded --support necessary --format json
     STDOUT "\\[[ \n]*\"a\",[ \n]*\"c\",[ \n]*\"d\"[ \n]*\\][ \n]*\\],[ \n]*\"derived_attacks\": \\[\\]")
+# Polberg & Oren (2014), Example 4: b needs itself and is in no extension; stable {a, c}, {d, e}.
+narrative_cli_test("extensions under necessary support reproduces Polberg and Oren's example with its unfounded statement"
+    ARGS extensions - --semantics stable --support necessary
+    INPUT "${NARRATIVE_EXT_DATA}/polberg-oren-necessity.json"
+    EXPECTED "${NARRATIVE_EXT_EXPECTED}/extensions-polberg-oren-stable.txt")
+narrative_cli_test("extensions lists the unfounded statements in json"
+    ARGS extensions "${NARRATIVE_EXT_DATA}/polberg-oren-necessity.json" --semantics grounded --support necessary --format json
+    STDOUT "\"extensions\": \\[[ \n]*\\[\\][ \n]*\\],[^]]*\\],[ \n]*\"unfounded\": \\[[ \n]*\"b\"[ \n]*\\]")
+narrative_cli_test("extensions answers dc on an unfounded statement with no"
+    ARGS extensions "${NARRATIVE_EXT_DATA}/polberg-oren-necessity.json" --semantics preferred --support necessary --task dc --statement b
+    STDOUT "^[^\n]*\nb is not credulously accepted\n")
 
 # Usage errors: exit 2, nothing on standard output.
 narrative_cli_test("extensions refuses an unknown semantics"

@@ -77,10 +77,21 @@ struct derived_attack {
 inline constexpr std::size_t default_max_closure_pairs = 50'000'000;
 
 /// The attack graph of a bipolar framework under a support reading, and what was derived.
+///
+/// Under the necessary reading an argument can only be accepted after everything it needs
+/// (Nouioua & Risch 2011: only "powerful" arguments, reached from arguments that need nothing,
+/// are accepted). An argument whose needs loop back on themselves (a support cycle, a
+/// self-support, or anything needing such an argument) is in no extension: it is listed in
+/// `unfounded`, and the graph gets one extra argument, the *sentinel* (index `arguments`),
+/// which nothing attacks and which attacks every unfounded argument. The sentinel is in every
+/// extension of every semantics here; `run_task` on a reduction removes it from the answers.
 struct bipolar_reduction {
     support_reading reading = support_reading::none;
-    attack_graph graph{};                 ///< direct and derived attacks
+    attack_graph graph{};                 ///< direct and derived attacks (and the sentinel's)
     std::vector<derived_attack> derived{};  ///< attacks not among the direct ones, by (from, to)
+    std::uint32_t arguments = 0;          ///< arguments of the framework, sentinel excluded
+    std::vector<std::uint32_t> unfounded{};  ///< necessary reading: accepted in no extension, sorted
+    [[nodiscard]] bool has_sentinel() const noexcept { return graph.argument_count() > arguments; }
 };
 
 namespace detail {
@@ -115,20 +126,47 @@ inline std::vector<std::vector<std::uint32_t>> support_closure(
     return reach;
 }
 
+// Necessary reading: the arguments that cannot be reached from arguments needing nothing when
+// each must come after everything it needs (Kahn's peeling of the necessity graph; what is
+// never peeled lies on or behind a cycle). `supports` are (supporter, supported) pairs, all < n.
+inline std::vector<std::uint32_t> unfounded_arguments(std::uint32_t n, std::span<const attack> supports) {
+    std::vector<std::uint32_t> needs(n, 0);
+    std::vector<std::vector<std::uint32_t>> needed_by(n);
+    for (const attack& s : supports) {
+        ++needs[s.to];
+        needed_by[s.from].push_back(s.to);
+    }
+    std::vector<std::uint32_t> ready;
+    for (std::uint32_t a = 0; a < n; ++a)
+        if (needs[a] == 0) ready.push_back(a);
+    while (!ready.empty()) {
+        const std::uint32_t a = ready.back();
+        ready.pop_back();
+        for (const std::uint32_t b : needed_by[a])
+            if (--needs[b] == 0) ready.push_back(b);
+    }
+    std::vector<std::uint32_t> out;
+    for (std::uint32_t a = 0; a < n; ++a)
+        if (needs[a] != 0) out.push_back(a);
+    return out;
+}
+
 }  // namespace detail
 
 /// Reduces a bipolar framework (n arguments, direct attacks, supports as (supporter, supported)
 /// pairs) to an attack graph under `reading`. Deductive: supported attacks from the direct
 /// ones, then mediated attacks from direct and supported ones (which yields the super-mediated
 /// ones). Necessary: the same construction with every support reversed, giving extended,
-/// secondary and extended-secondary attacks. Throws model_error on an argument ≥ n, and when
-/// the support closure exceeds `max_pairs` pairs or more than 2^32 − 1 attacks result.
+/// secondary and extended-secondary attacks, and the unfounded arguments (attacked by the
+/// sentinel, see bipolar_reduction). Throws model_error on an argument ≥ n, and when the
+/// support closure exceeds `max_pairs` pairs or more than 2^32 − 2 attacks result.
 [[nodiscard]] inline bipolar_reduction reduce_bipolar(std::uint32_t n, std::vector<attack> direct,
                                                       std::span<const attack> supports,
                                                       support_reading reading,
                                                       std::size_t max_pairs = default_max_closure_pairs) {
     bipolar_reduction out;
     out.reading = reading;
+    out.arguments = n;
     out.graph = attack_graph::from_attacks(n, std::move(direct));
     if (reading == support_reading::none) return out;
     for (const attack& s : supports)
@@ -189,11 +227,13 @@ inline std::vector<std::vector<std::uint32_t>> support_closure(
         if (!unique.empty() && unique.back().from == d.from && unique.back().to == d.to) continue;
         unique.push_back(d);
     }
-    if (unique.size() + out.graph.attack_count() >= UINT32_MAX)
+    if (reversed) out.unfounded = detail::unfounded_arguments(n, supports);
+    if (unique.size() + out.unfounded.size() + out.graph.attack_count() >= UINT32_MAX - 1 || n == UINT32_MAX)
         throw model_error("the bipolar reduction derives too many attacks");
     std::vector<attack> every = out.graph.attack_list();
     for (const derived_attack& d : unique) every.push_back({.from = d.from, .to = d.to});
-    out.graph = attack_graph::from_attacks(n, std::move(every));
+    for (const std::uint32_t a : out.unfounded) every.push_back({.from = n, .to = a});
+    out.graph = attack_graph::from_attacks(out.unfounded.empty() ? n : n + 1, std::move(every));
     out.derived = std::move(unique);
     return out;
 }

@@ -5,6 +5,7 @@
 
 #include <narrative/error.hpp>
 #include <narrative/extensions/attack_graph.hpp>
+#include <narrative/extensions/bipolar.hpp>
 #include <narrative/extensions/sat_solver.hpp>
 #include <narrative/extensions/semantics.hpp>
 
@@ -103,6 +104,23 @@ struct task_result {
         }
     }
     return r;
+}
+
+/// Runs `task` on the attack graph of a bipolar reduction and answers about the framework's own
+/// arguments: the sentinel of the necessary reading (in every extension, see bipolar_reduction)
+/// is left out of the extensions. Throws usage_error for dc/ds on an argument outside the
+/// framework (the sentinel included).
+[[nodiscard]] inline task_result run_task(const bipolar_reduction& r, const crisp_semantics& semantics,
+                                          crisp_task task, const task_options& options = {}) {
+    if ((task == crisp_task::dc || task == crisp_task::ds) && options.argument >= r.arguments)
+        throw usage_error("argument " + std::to_string(options.argument) + " is outside the framework of " +
+                          std::to_string(r.arguments) + " arguments");
+    task_result out = run_task(r.graph, semantics, task, options);
+    if (r.has_sentinel()) {
+        for (argument_set& e : out.extensions) std::erase(e, r.arguments);
+        std::sort(out.extensions.begin(), out.extensions.end());  // removing the last member can reorder
+    }
+    return out;
 }
 
 }  // namespace narrative

@@ -206,6 +206,89 @@ TEST_CASE("necessary support: no derived attack on the reference example, second
     CHECK(d.derived.empty());
 }
 
+// Cayrol & Lagasquie-Schiex (2013), the example they use for the deductive reading (as
+// transcribed in TweetyProject's DeductiveBipolarArgumentation example): attack x → c, supports
+// a → x and b → c (a = 0, b = 1, c = 2, x = 3). Derived from their definitions: a
+// supported-attacks c (a supports x, which attacks c); x mediated-attacks b (b supports c, which
+// x attacks); a super-mediated-attacks b (b supports c, which a supported-attacks). A reduction
+// that derives mediated attacks from direct attacks only misses a → b.
+TEST_CASE("Cayrol & Lagasquie-Schiex (2013): supported, mediated and super-mediated attacks of their example") {
+    const std::vector<narrative::attack> supports = {{.from = 0, .to = 3}, {.from = 1, .to = 2}};
+    const auto r = narrative::reduce_bipolar(4, {{.from = 3, .to = 2}}, supports, narrative::support_reading::deductive);
+    using narrative::attack_pattern;
+    REQUIRE(r.derived.size() == 3);
+    CHECK((r.derived[0].from == 0 && r.derived[0].to == 1 && r.derived[0].pattern == attack_pattern::super_mediated));
+    CHECK((r.derived[1].from == 0 && r.derived[1].to == 2 && r.derived[1].pattern == attack_pattern::supported));
+    CHECK(r.derived[1].via == 3);
+    CHECK((r.derived[2].from == 3 && r.derived[2].to == 1 && r.derived[2].pattern == attack_pattern::mediated));
+    CHECK(r.derived[2].via == 2);
+    CHECK_FALSE(r.has_sentinel());
+    // a and x are unattacked and defeat b and c: the single extension {a, x} of every semantics
+    for (const char* name : {"grounded", "complete", "preferred", "stable", "semi-stable", "stage", "ideal"}) {
+        CAPTURE(name);
+        CHECK(narrative::run_task(r, narrative::find_crisp_semantics(name), crisp_task::ee).extensions ==
+              sets{{0, 3}});
+    }
+}
+
+// Polberg & Oren (2014), Example 4 (an AFN; also in TweetyProject's necessity tests): attacks
+// b → a, e → a, c → d; necessities a N c (c needs a), b N b, and {b, d} N e (e needs b or d).
+// b needs itself, so it is never accepted, and e's need "b or d" is then the need d: written
+// with binary supports as d → e (a = 0, b = 1, c = 2, d = 3, e = 4). The paper's extensions:
+// grounded {}; complete {}, {a, c}, {d, e}; preferred and stable {a, c} and {d, e}.
+TEST_CASE("Polberg & Oren (2014), Example 4: necessary support, with an argument that needs itself") {
+    const std::vector<narrative::attack> attacks = {{.from = 1, .to = 0}, {.from = 4, .to = 0}, {.from = 2, .to = 3}};
+    const std::vector<narrative::attack> supports = {{.from = 0, .to = 2}, {.from = 1, .to = 1}, {.from = 3, .to = 4}};
+    const auto r = narrative::reduce_bipolar(5, attacks, supports, narrative::support_reading::necessary);
+    CHECK(r.unfounded == std::vector<std::uint32_t>{1});
+    REQUIRE(r.has_sentinel());
+    CHECK(r.graph.argument_count() == 6);
+    CHECK(r.graph.attacks(5, 1));  // the sentinel rejects b
+    // secondary attacks: the attackers of a (b, e) attack c, which needs a; c attacks e, which needs d
+    using narrative::attack_pattern;
+    REQUIRE(r.derived.size() == 3);
+    CHECK((r.derived[0].from == 1 && r.derived[0].to == 2 && r.derived[0].pattern == attack_pattern::secondary));
+    CHECK((r.derived[1].from == 2 && r.derived[1].to == 4 && r.derived[1].pattern == attack_pattern::secondary));
+    CHECK((r.derived[2].from == 4 && r.derived[2].to == 2 && r.derived[2].pattern == attack_pattern::secondary));
+    const auto ee = [&](const char* name) {
+        return narrative::run_task(r, narrative::find_crisp_semantics(name), crisp_task::ee).extensions;
+    };
+    CHECK(ee("grounded") == sets{{}});
+    CHECK(ee("complete") == sets{{}, {0, 2}, {3, 4}});
+    CHECK(ee("preferred") == sets{{0, 2}, {3, 4}});
+    CHECK(ee("stable") == sets{{0, 2}, {3, 4}});
+    CHECK(ee("semi-stable") == sets{{0, 2}, {3, 4}});
+    CHECK(ee("ideal") == sets{{}});
+    const auto& stable = narrative::find_crisp_semantics("stable");
+    CHECK(narrative::run_task(r, stable, crisp_task::dc, {.argument = 1}).accepted == false);
+    CHECK(narrative::run_task(r, stable, crisp_task::dc, {.argument = 4}).accepted == true);
+    CHECK(narrative::run_task(r, stable, crisp_task::count).count == 2);
+    // the sentinel is not an argument of the framework
+    CHECK_THROWS_AS((void)narrative::run_task(r, stable, crisp_task::dc, {.argument = 5}), narrative::usage_error);
+    // Read without the sentinel, b (unattacked) would be accepted and would defeat a: the
+    // reduction alone, as an associated framework, gives the single stable extension {b, d, e}.
+    auto plain = narrative::reduce_bipolar(5, attacks, supports, narrative::support_reading::necessary);
+    std::vector<narrative::attack> without;
+    for (const auto& x : plain.graph.attack_list())
+        if (x.from != 5) without.push_back(x);
+    CHECK(all(af(5, without), "stable") == sets{{1, 3, 4}});
+}
+
+TEST_CASE("necessary support: a support cycle and what needs it are in no extension; deductive cycles are fine") {
+    // a and b need each other, c needs b, d needs nothing and attacks nothing
+    const std::vector<narrative::attack> supports = {{.from = 0, .to = 1}, {.from = 1, .to = 0}, {.from = 1, .to = 2}};
+    const auto r = narrative::reduce_bipolar(4, {}, supports, narrative::support_reading::necessary);
+    CHECK(r.unfounded == std::vector<std::uint32_t>{0, 1, 2});
+    CHECK(narrative::run_task(r, narrative::find_crisp_semantics("preferred"), crisp_task::ee).extensions ==
+          sets{{3}});
+    // read deductively, the cycle only says a and b stand together: everything is accepted
+    const auto d = narrative::reduce_bipolar(4, {}, supports, narrative::support_reading::deductive);
+    CHECK(d.unfounded.empty());
+    CHECK_FALSE(d.has_sentinel());
+    CHECK(narrative::run_task(d, narrative::find_crisp_semantics("preferred"), crisp_task::ee).extensions ==
+          sets{{0, 1, 2, 3}});
+}
+
 namespace {
 
 // A semantics written in user code: the admissible sets, by brute force over subsets.
