@@ -237,4 +237,52 @@ private:
     return [] { return std::make_unique<dpll_solver>(); };
 }
 
+namespace detail {
+
+// Grows the model just found to a ⊆-maximal one of the same formula, on the variables `vars`
+// (in_a for preferred, r_a for range maximisation): require every true variable and one more
+// until unsatisfiable. Returns the values of `vars` in the maximal model.
+inline std::vector<bool> maximise(sat_solver& s, const std::vector<int>& vars,
+                                  std::vector<int> fixed_assumptions = {}) {
+    std::vector<bool> cur(vars.size());
+    for (std::size_t i = 0; i < vars.size(); ++i) cur[i] = s.value(vars[i]);
+    std::vector<int> assumptions, clause;
+    while (true) {
+        assumptions = fixed_assumptions;
+        clause.clear();
+        const int act = s.new_variable();
+        clause.push_back(-act);
+        for (std::size_t i = 0; i < vars.size(); ++i) {
+            if (cur[i])
+                assumptions.push_back(vars[i]);
+            else
+                clause.push_back(vars[i]);
+        }
+        if (clause.size() == 1) {  // everything already true
+            s.add_clause({-act});
+            break;
+        }
+        s.add_clause(clause);
+        assumptions.push_back(act);
+        const sat_result r = s.solve(assumptions);
+        if (r == sat_result::satisfiable)
+            for (std::size_t i = 0; i < vars.size(); ++i) cur[i] = s.value(vars[i]);
+        s.add_clause({-act});
+        if (r != sat_result::satisfiable) break;
+    }
+    return cur;
+}
+
+// Adds ⋁_{i : !set[i]} vars[i]; returns false when that clause would be empty (set is all).
+inline bool require_outside(sat_solver& s, const std::vector<int>& vars, const std::vector<bool>& set) {
+    std::vector<int> clause;
+    for (std::size_t i = 0; i < vars.size(); ++i)
+        if (!set[i]) clause.push_back(vars[i]);
+    if (clause.empty()) return false;
+    s.add_clause(clause);
+    return true;
+}
+
+}  // namespace detail
+
 }  // namespace narrative

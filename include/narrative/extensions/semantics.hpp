@@ -8,6 +8,7 @@
 #include <narrative/extensions/grounded.hpp>
 #include <narrative/extensions/labelling_encoding.hpp>
 #include <narrative/extensions/sat_solver.hpp>
+#include <narrative/extensions/scc_search.hpp>
 
 #include <algorithm>
 #include <cstdint>
@@ -77,40 +78,6 @@ inline void check_argument(const attack_graph& g, std::uint32_t a) {
                           std::to_string(g.argument_count()) + " arguments");
 }
 
-// Grows the model just found to a ⊆-maximal one of the same formula, on the variables `vars`
-// (in_a for preferred, r_a for range maximisation): require every true variable and one more
-// until unsatisfiable. Returns the values of `vars` in the maximal model.
-inline std::vector<bool> maximise(sat_solver& s, const std::vector<int>& vars,
-                                  std::vector<int> fixed_assumptions = {}) {
-    std::vector<bool> cur(vars.size());
-    for (std::size_t i = 0; i < vars.size(); ++i) cur[i] = s.value(vars[i]);
-    std::vector<int> assumptions, clause;
-    while (true) {
-        assumptions = fixed_assumptions;
-        clause.clear();
-        const int act = s.new_variable();
-        clause.push_back(-act);
-        for (std::size_t i = 0; i < vars.size(); ++i) {
-            if (cur[i])
-                assumptions.push_back(vars[i]);
-            else
-                clause.push_back(vars[i]);
-        }
-        if (clause.size() == 1) {  // everything already true
-            s.add_clause({-act});
-            break;
-        }
-        s.add_clause(clause);
-        assumptions.push_back(act);
-        const sat_result r = s.solve(assumptions);
-        if (r == sat_result::satisfiable)
-            for (std::size_t i = 0; i < vars.size(); ++i) cur[i] = s.value(vars[i]);
-        s.add_clause({-act});
-        if (r != sat_result::satisfiable) break;
-    }
-    return cur;
-}
-
 inline std::vector<int> in_variables(const labelling_encoding& enc) {
     std::vector<int> v(enc.graph().argument_count());
     for (std::uint32_t a = 0; a < v.size(); ++a) v[a] = enc.in(a);
@@ -120,16 +87,6 @@ inline std::vector<int> range_variables(const labelling_encoding& enc) {
     std::vector<int> v(enc.graph().argument_count());
     for (std::uint32_t a = 0; a < v.size(); ++a) v[a] = enc.range(a);
     return v;
-}
-
-// Adds ⋁_{i : !set[i]} vars[i]; returns false when that clause would be empty (set is all).
-inline bool require_outside(sat_solver& s, const std::vector<int>& vars, const std::vector<bool>& set) {
-    std::vector<int> clause;
-    for (std::size_t i = 0; i < vars.size(); ++i)
-        if (!set[i]) clause.push_back(vars[i]);
-    if (clause.empty()) return false;
-    s.add_clause(clause);
-    return true;
 }
 
 inline argument_set to_set(const std::vector<bool>& member) {
@@ -165,6 +122,11 @@ inline std::optional<argument_set> labelling_with(const attack_graph& g, const s
 
 }  // namespace detail
 
+/// How complete, stable and preferred extensions are enumerated: component by component in the
+/// order of the attacks (the default; scc_search.hpp), or with one formula over the whole graph.
+/// Credulous and sceptical acceptance always use the whole-graph formula.
+enum class solving_order { by_components, whole_graph };
+
 /// Grounded: the least complete extension, by linear propagation (no solver).
 class grounded_semantics final : public crisp_semantics {
 public:
@@ -181,12 +143,14 @@ public:
 /// Complete: admissible sets containing every argument they defend.
 class complete_semantics final : public crisp_semantics {
 public:
+    explicit complete_semantics(solving_order order = solving_order::by_components) : order_(order) {}
     std::string_view name() const noexcept override { return "complete"; }
     std::string_view summary() const noexcept override {
         return "admissible sets that contain every argument they defend";
     }
     bool enumerate(const attack_graph& g, const sat_solver_factory& solvers,
                    const extension_callback& f) const override {
+        if (order_ == solving_order::by_components) return enumerate_by_components(g, solvers, scc_target::complete, f);
         return detail::enumerate_labellings(g, solvers, base_encoding::complete, f);
     }
     std::optional<argument_set> credulous_witness(const attack_graph& g, const sat_solver_factory& solvers,
@@ -200,17 +164,22 @@ public:
         if (std::binary_search(e.begin(), e.end(), a)) return std::nullopt;
         return e;
     }
+
+private:
+    solving_order order_;
 };
 
 /// Stable: conflict-free sets attacking every argument outside them.
 class stable_semantics final : public crisp_semantics {
 public:
+    explicit stable_semantics(solving_order order = solving_order::by_components) : order_(order) {}
     std::string_view name() const noexcept override { return "stable"; }
     std::string_view summary() const noexcept override {
         return "conflict-free sets that attack every other argument (may not exist)";
     }
     bool enumerate(const attack_graph& g, const sat_solver_factory& solvers,
                    const extension_callback& f) const override {
+        if (order_ == solving_order::by_components) return enumerate_by_components(g, solvers, scc_target::stable, f);
         return detail::enumerate_labellings(g, solvers, base_encoding::stable, f);
     }
     std::optional<argument_set> credulous_witness(const attack_graph& g, const sat_solver_factory& solvers,
@@ -221,17 +190,22 @@ public:
                                                          std::uint32_t a) const override {
         return detail::labelling_with(g, solvers, base_encoding::stable, a, false);
     }
+
+private:
+    solving_order order_;
 };
 
 /// Preferred: ⊆-maximal admissible (equivalently complete) sets, by iterated maximisation.
 class preferred_semantics final : public crisp_semantics {
 public:
+    explicit preferred_semantics(solving_order order = solving_order::by_components) : order_(order) {}
     std::string_view name() const noexcept override { return "preferred"; }
     std::string_view summary() const noexcept override {
         return "maximal admissible sets: every defensible position (iterated SAT maximisation)";
     }
     bool enumerate(const attack_graph& g, const sat_solver_factory& solvers,
                    const extension_callback& f) const override {
+        if (order_ == solving_order::by_components) return enumerate_by_components(g, solvers, scc_target::preferred, f);
         auto s = solvers();
         labelling_encoding enc(g, *s, base_encoding::complete);
         const auto vars = detail::in_variables(enc);
@@ -267,6 +241,9 @@ public:
         }
         return std::nullopt;
     }
+
+private:
+    solving_order order_;
 };
 
 /// Range maximisation (semi-stable over complete labellings, stage over conflict-free sets):
