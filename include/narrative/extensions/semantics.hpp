@@ -123,8 +123,12 @@ inline std::optional<argument_set> labelling_with(const attack_graph& g, const s
 }  // namespace detail
 
 /// How complete, stable and preferred extensions are enumerated: component by component in the
-/// order of the attacks (the default; scc_search.hpp), or with one formula over the whole graph.
-/// Credulous and sceptical acceptance always use the whole-graph formula.
+/// order of the attacks (scc_search.hpp), or with one formula over the whole graph. Complete and
+/// preferred default to components: every component has a labelling whatever the labels
+/// upstream, so the search never backtracks in vain. Stable defaults to the whole graph: a
+/// component may have no stable labelling under some choice upstream, and a depth-first search
+/// can then try exponentially many choices that one formula rules out at once. Credulous and
+/// sceptical acceptance always use the whole-graph formula.
 enum class solving_order { by_components, whole_graph };
 
 /// Grounded: the least complete extension, by linear propagation (no solver).
@@ -172,7 +176,7 @@ private:
 /// Stable: conflict-free sets attacking every argument outside them.
 class stable_semantics final : public crisp_semantics {
 public:
-    explicit stable_semantics(solving_order order = solving_order::by_components) : order_(order) {}
+    explicit stable_semantics(solving_order order = solving_order::whole_graph) : order_(order) {}
     std::string_view name() const noexcept override { return "stable"; }
     std::string_view summary() const noexcept override {
         return "conflict-free sets that attack every other argument (may not exist)";
