@@ -21,6 +21,7 @@
 #include <narrative/io/text_file.hpp>
 
 #include <narrative/gradual/components.hpp>
+#include <narrative/gradual/contributions.hpp>
 #include <narrative/gradual/engine.hpp>
 #include <narrative/gradual/registry.hpp>
 #include <narrative/gradual/semantics.hpp>
@@ -47,5 +48,6 @@
 #include <narrative/extensions/labelling_encoding.hpp>
 #include <narrative/extensions/registry.hpp>
 #include <narrative/extensions/sat_solver.hpp>
+#include <narrative/extensions/scc_search.hpp>
 #include <narrative/extensions/semantics.hpp>
 #include <narrative/extensions/tasks.hpp>
