@@ -5,6 +5,9 @@
 #include "actor_report.hpp"
 #include "commands.hpp"
 
+#include <narrative/gradual/contributions.hpp>
+#include <narrative/gradual/registry.hpp>
+
 #include <narrative/detail/closest_id.hpp>
 
 #include <algorithm>
@@ -101,10 +104,14 @@ void register_explain(CLI::App& app) {
     auto actor_id = std::make_shared<std::string>();
     auto statement_id = std::make_shared<std::string>();
     auto proposition_id = std::make_shared<std::string>();
+    auto semantics_name = std::make_shared<std::string>("df-quad");
+    auto contribution_name = std::make_shared<std::string>("removal");
     CLI::App* cmd = app.add_subcommand("explain", "Why an actor, a statement or a proposition scores as it does");
     cmd->add_option("CASE", *path, "Case file (- for standard input)")->required();
     auto* a = cmd->add_option("--actor", *actor_id, "Explain this actor's consistency and credibility");
-    auto* s = cmd->add_option("--statement", *statement_id, "Explain the belief in this statement's claim");
+    auto* s = cmd->add_option("--statement", *statement_id,
+                              "Explain this statement's strength (with the contribution of every statement that "
+                              "reaches it) and the belief in its claim");
     auto* pr = cmd->add_option("--proposition", *proposition_id,
                                "Explain this proposition's verdict: the statements that decided it, with their weights");
     a->excludes(s);
@@ -113,11 +120,22 @@ void register_explain(CLI::App& app) {
     s->excludes(pr);
     pr->excludes(a);
     pr->excludes(s);
+    auto* sem = cmd->add_option("--semantics", *semantics_name,
+                                "With --statement: the gradual semantics of the strength (see `narrative semantics`)")
+                    ->capture_default_str();
+    auto* ctrb = cmd->add_option("--contribution", *contribution_name,
+                                 "With --statement: removal (strength minus strength without the contributor) or "
+                                 "gradient (its derivative in the contributor's base score)")
+                     ->capture_default_str();
     add_actor_report_options(cmd, *options);
     add_output_options(cmd, *output);
     cmd->callback([=] {
         if (actor_id->empty() && statement_id->empty() && proposition_id->empty())
             throw usage_error("explain: give --actor ID, --statement ID or --proposition ID");
+        if (statement_id->empty() && (sem->count() > 0 || ctrb->count() > 0))
+            throw usage_error("explain: --semantics and --contribution go with --statement");
+        const any_gradual_semantics& semantics = find_gradual_semantics(*semantics_name);
+        const contribution_function function = parse_contribution_function(*contribution_name);
         case_model c = load_case_argument(*path);
         if (!proposition_id->empty()) {
             const auto rep = run_actor_report(c, *options, 0);
@@ -177,6 +195,47 @@ void register_explain(CLI::App& app) {
         if (st.text) out << "  \"" << *st.text << "\"\n";
         out << "  claim: " << detail::claim_label(st) << "\n\n";
         js["claim"] = detail::claim_label(st);
+        // Two numbers belong to a statement: its strength (narrative score) and the belief in
+        // its claim (truth discovery). The strength first, with what moved it.
+        const compiled_graph graph = compiled_graph::compile(c);
+        const contribution_report why = contributions(graph, semantics, static_cast<std::uint32_t>(*v),
+                                                      {.function = function});
+        const auto link = [&](std::uint32_t u) -> std::string {
+            for (std::uint32_t q = graph.in_offsets[*v]; q < graph.in_offsets[*v + 1]; ++q)
+                if (graph.in_source[q] == u) return q < graph.in_split[*v] ? "contradicts it" : "supports it";
+            return "through other statements";
+        };
+        out << "strength under " << semantics.name() << ": " << fixed3(why.strength) << " (base "
+            << fixed3(graph.base[*v]) << "; the number `narrative score --semantics " << semantics.name()
+            << "` gives)\n";
+        for (const auto& w : why.warnings) out << "  warning: " << w << '\n';
+        constexpr std::size_t shown = 10;
+        if (why.contributions.empty()) {
+            out << "  no statement bears on it: the strength is its base score\n\n";
+        } else {
+            out << "  contributions (" << to_string(function)
+                << (function == contribution_function::removal ? ": strength minus strength without the statement"
+                                                               : ": change of strength per unit of the statement's base score")
+                << "), largest first:\n";
+            for (std::size_t i = 0; i < why.contributions.size() && i < shown; ++i) {
+                const auto& k = why.contributions[i];
+                std::string shown_value = fixed3(k.value);
+                if (shown_value == "-0.000" || shown_value == "0.000") shown_value = " 0.000";
+                if (shown_value != " 0.000" && k.value > 0) shown_value = "+" + shown_value;
+                out << "  " << shown_value << "  " << c.statement_at(k.contributor).id
+                    << " (" << link(k.contributor) << ")\n";
+            }
+            if (why.contributions.size() > shown)
+                out << "  ... and " << why.contributions.size() - shown << " more (--format json lists them all)\n";
+            out << '\n';
+        }
+        auto listed = nlohmann::ordered_json::array();
+        for (const auto& k : why.contributions)
+            listed.push_back({{"statement", c.statement_at(k.contributor).id}, {"value", json_number(k.value)},
+                              {"link", link(k.contributor)}});
+        js["strength"] = {{"semantics", semantics.name()},     {"value", json_number(why.strength)},
+                          {"base", json_number(graph.base[*v])}, {"converged", why.converged},
+                          {"contribution", std::string(to_string(function))}, {"contributions", std::move(listed)}};
         if (object) {
             out << "belief in " << p.object_ids[*object] << " (" << rep.credibility.algorithm << "):\n";
             auto values = nlohmann::ordered_json::array();

@@ -101,3 +101,20 @@ narrative_cli_test("convert with no-infer draws only the stated relations"
 narrative_cli_test("actors leaves the actors past the --max-work bound without self-consistency, with the reason"
     ARGS actors "${NARRATIVE_CEASEFIRE}" --max-work 1 --format json
     STDOUT "\"id\": \"india-government\",.*\"self_consistency\": null,[ \n]*\"self_consistency_reason\": \"not searched: the self-contradiction search reached its work limit before this actor\"")
+
+# explain --statement: the strength and the contribution of every statement reaching it.
+narrative_cli_test("explain a statement shows its strength and the statements that moved it most"
+    ARGS explain "${NARRATIVE_CEASEFIRE}" --statement trump-2025-05-10
+    STDOUT "strength under df-quad: 0\\.004 \\(base 0\\.500[^\n]*\n  contributions \\(removal: [^\n]*\n  -0\\.084  documents-2026-01-08 \\(contradicts it\\)\n")
+narrative_cli_test("explain a statement with gradient contributions under another semantics"
+    ARGS explain "${NARRATIVE_CEASEFIRE}" --statement trump-2025-05-10 --semantics euler-based --contribution gradient
+    STDOUT "strength under euler-based: [^\n]*\n  contributions \\(gradient: ")
+narrative_cli_test("explain refuses --contribution without --statement"
+    ARGS explain "${NARRATIVE_CEASEFIRE}" --actor trump --contribution gradient
+    EXIT 2 NO_STDOUT STDERR "--semantics and --contribution go with --statement")
+narrative_cli_test("explain refuses an unknown contribution function"
+    ARGS explain "${NARRATIVE_CEASEFIRE}" --statement trump-2025-05-10 --contribution shapley
+    EXIT 2 NO_STDOUT STDERR "unknown contribution function 'shapley' \\(valid: removal, gradient\\)")
+narrative_cli_test("explain refuses an unknown semantics for the strength"
+    ARGS explain "${NARRATIVE_CEASEFIRE}" --statement trump-2025-05-10 --semantics df-quadd
+    EXIT 2 NO_STDOUT STDERR "unknown semantics 'df-quadd'")
