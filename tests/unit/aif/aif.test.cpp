@@ -14,17 +14,17 @@ using namespace narrative;
 namespace {
 const std::string source_dir = NARRATIVE_SOURCE_DIR;
 
-// The minimal example of the formats reference (§2.5), written for it.
-const char* bridge = R"({
+// The shape of the formats reference's minimal example (§2.5), with a story of our own.
+const char* ferry = R"({
   "nodes": [
-    {"nodeID": "1", "type": "L", "text": "Mayor : The bridge closed because of cracks"},
+    {"nodeID": "1", "type": "L", "text": "Captain : The ferry stopped because of the storm"},
     {"nodeID": "2", "type": "YA", "text": "Asserting"},
-    {"nodeID": "3", "type": "I", "text": "The bridge closed because of cracks"},
-    {"nodeID": "4", "type": "L", "text": "Contractor : The inspection found no cracks"},
+    {"nodeID": "3", "type": "I", "text": "The ferry stopped because of the storm"},
+    {"nodeID": "4", "type": "L", "text": "Harbourmaster : The harbour log shows no storm"},
     {"nodeID": "5", "type": "YA", "text": "Asserting"},
-    {"nodeID": "6", "type": "I", "text": "The inspection found no cracks"},
+    {"nodeID": "6", "type": "I", "text": "The harbour log shows no storm"},
     {"nodeID": "7", "type": "CA", "text": "Default Conflict"},
-    {"nodeID": "8", "type": "I", "text": "Load tests showed the deck was unsafe"},
+    {"nodeID": "8", "type": "I", "text": "The coastguard issued a gale warning"},
     {"nodeID": "9", "type": "RA", "text": "Default Inference"}
   ],
   "edges": [
@@ -34,12 +34,12 @@ const char* bridge = R"({
     {"edgeID": "7", "fromID": "8", "toID": "9"}, {"edgeID": "8", "fromID": "9", "toID": "3"}
   ],
   "locutions": [
-    {"nodeID": "1", "personID": "11", "start": "2024-03-02 09:00:00", "source": "press release"},
+    {"nodeID": "1", "personID": "11", "start": "2024-03-02 09:00:00", "source": "logbook"},
     {"nodeID": "4", "personID": "12", "start": "2024-03-05 14:30:00", "source": "interview"}
   ],
   "participants": [
-    {"participantID": "11", "firstname": "City", "surname": "Mayor"},
-    {"participantID": "12", "firstname": "Bridge", "surname": "Contractor"}
+    {"participantID": "11", "firstname": "Ann", "surname": "Captain"},
+    {"participantID": "12", "firstname": "Bo", "surname": "Harbourmaster"}
   ]
 })";
 
@@ -58,15 +58,15 @@ std::size_t warnings_containing(const check_result& r, const std::string& text) 
 }  // namespace
 
 TEST_SUITE("aif.import") {
-    TEST_CASE("the formats reference example maps as it says") {
-        const auto r = check_aif(bridge, "bridge.json");
+    TEST_CASE("a small nodeset maps as the formats reference says") {
+        const auto r = check_aif(ferry, "ferry.json");
         REQUIRE(r.ok());
         const case_model& c = *r.model;
         // Three statements, the I-nodes; L and YA nodes are not statements.
         CHECK(c.statement_count() == 3);
         // Speakers from participants (first name and surname), not from the L-node prefix.
-        CHECK(statement_of(c, "3").actor == std::optional<std::string>("City Mayor"));
-        CHECK(statement_of(c, "6").actor == std::optional<std::string>("Bridge Contractor"));
+        CHECK(statement_of(c, "3").actor == std::optional<std::string>("Ann Captain"));
+        CHECK(statement_of(c, "6").actor == std::optional<std::string>("Bo Harbourmaster"));
         // I-node 8 has no locution: an anonymous statement without time.
         CHECK_FALSE(statement_of(c, "8").actor.has_value());
         CHECK_FALSE(statement_of(c, "8").time.has_value());
@@ -190,7 +190,7 @@ TEST_SUITE("aif.import") {
     }
 
     TEST_CASE("sniffing tells AIF from a case file") {
-        CHECK(looks_like_aif(bridge));
+        CHECK(looks_like_aif(ferry));
         CHECK(looks_like_aif(R"({"AIF": {"nodes": []}})"));
         CHECK_FALSE(looks_like_aif(R"({"format": "narrative/1", "statements": []})"));
         CHECK_FALSE(looks_like_aif(R"({"format": "narrative/1", "x-nodes": [], "statements": [{"nodes": 1}]})"));
@@ -270,7 +270,7 @@ TEST_SUITE("aif.export") {
 
     TEST_CASE("the export is AIF a foreign reader understands") {
         const auto c = read_case(R"({"format": "narrative/1",
-          "actors": [{"id": "mayor", "name": "City Mayor"}],
+          "actors": [{"id": "mayor", "name": "Ann Captain"}],
           "statements": [{"id": "s1", "actor": "mayor", "time": "2024-03-02", "text": "closed", "source": "press"},
                          {"id": "s2", "text": "no cracks"}, {"id": "s3", "time": "2024-03-05", "text": "unsafe"}],
           "relations": [{"from": "s2", "to": "s1", "type": "contradicts"},
@@ -283,7 +283,7 @@ TEST_SUITE("aif.export") {
         CHECK(types["CA"] == 2);  // an undirected contradiction is a conflict both ways
         CHECK(types["RA"] == 1);
         CHECK(aif["locutions"][0]["start"] == "2024-03-02");
-        CHECK(aif["participants"][0]["firstname"] == "City Mayor");
+        CHECK(aif["participants"][0]["firstname"] == "Ann Captain");
         // Read as a foreign file (our x-narrative keys removed): what AIF itself carries.
         auto foreign = aif;
         foreign.erase("x-narrative");
@@ -291,7 +291,7 @@ TEST_SUITE("aif.export") {
             for (auto& n : foreign[key]) n.erase("x-narrative");
         const auto r = check_aif(foreign.dump(), "foreign");
         REQUIRE(r.ok());
-        CHECK(statement_of(*r.model, "s1").actor == std::optional<std::string>("City Mayor"));
+        CHECK(statement_of(*r.model, "s1").actor == std::optional<std::string>("Ann Captain"));
         CHECK(statement_of(*r.model, "s3").time->text() == "2024-03-05");
         // The mutual contradiction comes back as two directed ones; the weight is lost.
         CHECK(r.model->relation_count() == 3);
