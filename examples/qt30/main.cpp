@@ -3,7 +3,9 @@
 // totals: files, statements, supports, contradicts, actors, warnings by kind, the groups of
 // nodesets that share I-nodes (the exchanges of one debate) and the time the import took.
 //
-// Usage: narrative_example_qt30 [QT30_DIR]   (default ../shared/data/qt30)
+// Usage: narrative_example_qt30 [QT30_DIR [--groups]]   (default ../shared/data/qt30)
+// --groups also prints the nodesets of each group, one group a line, largest first, as input
+// for `narrative merge`.
 // Exits 0 with "skipped: no data at QT30_DIR" when the folder is absent; 1 when a nodeset fails.
 
 #include <narrative/io/aif.hpp>
@@ -26,12 +28,23 @@ using namespace narrative;
 
 namespace {
 
-// The kind of a warning: its message up to the first quoted value or number.
+// The kind of a warning: its message with quoted values as "…" and numbers as N.
 std::string kind_of(const std::string& message) {
-    std::size_t end = message.find_first_of("\"0123456789");
-    if (end == std::string::npos) end = message.size();
-    while (end > 0 && (message[end - 1] == ' ' || message[end - 1] == ';' || message[end - 1] == '(')) --end;
-    return message.substr(0, end);
+    std::string kind;
+    for (std::size_t i = 0; i < message.size(); ++i) {
+        const char ch = message[i];
+        if (ch == '"') {
+            const auto close = message.find('"', i + 1);
+            kind += "\"…\"";
+            i = close == std::string::npos ? message.size() : close;
+        } else if (ch >= '0' && ch <= '9') {
+            while (i + 1 < message.size() && message[i + 1] >= '0' && message[i + 1] <= '9') ++i;
+            kind += 'N';
+        } else {
+            kind += ch;
+        }
+    }
+    return kind;
 }
 
 // Union-find over nodesets: two nodesets holding the same I-node belong to one exchange.
@@ -104,6 +117,11 @@ int main(int argc, char** argv) {
         else big.push_back(n);
     }
     std::sort(big.rbegin(), big.rend());
+    // Largest first, then by first file, for a stable listing.
+    std::vector<std::pair<std::size_t, std::size_t>> roots;  // (size, root)
+    for (const auto& [root, n] : group_size)
+        if (n > 1) roots.emplace_back(n, root);
+    std::sort(roots.begin(), roots.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
 
     std::cout << "QT30 corpus: " << folder.string() << "\n"
               << "  files        " << files.size() << " (" << failed << " failed)\n"
@@ -119,5 +137,13 @@ int main(int argc, char** argv) {
     char line[64];
     std::snprintf(line, sizeof line, "%.2f", seconds);
     std::cout << "  import time  " << line << " s\n";
+    if (argc > 2 && std::string(argv[2]) == "--groups") {
+        for (const auto& group : roots) {
+            std::string line_of_files;
+            for (std::size_t f = 0; f < files.size(); ++f)
+                if (exchanges.find(f) == exchanges.find(group.second)) line_of_files += (line_of_files.empty() ? "" : " ") + files[f].string();
+            std::cout << line_of_files << "\n";
+        }
+    }
     return failed == 0 ? 0 : 1;
 }

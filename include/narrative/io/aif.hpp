@@ -235,7 +235,19 @@ private:
             locution x{.person = id_value(l, lat, "personID", false), .start = string_value(l, lat, "start", false),
                        .source = string_value(l, lat, "source", false), .pointer = lat};
             if (nodes_[*n].locution) {
-                warning(lat, "a second locution for L-node \"" + printable(nodes_[*n].id) + "\" is ignored");
+                // Repeated locutions (common in QT30): the later ones complete the first.
+                locution& first = locutions_[*nodes_[*n].locution];
+                bool differs = false;
+                const auto complete = [&differs](std::optional<std::string>& have, std::optional<std::string>& more) {
+                    if (!have) have = std::move(more);
+                    else if (more && *more != *have) differs = true;
+                };
+                complete(first.person, x.person);
+                complete(first.start, x.start);
+                complete(first.source, x.source);
+                if (differs)
+                    warning(lat, "another locution of L-node \"" + printable(nodes_[*n].id) +
+                                     "\" differs from the first; the first's values are kept");
                 continue;
             }
             nodes_[*n].locution = locutions_.size();

@@ -54,9 +54,9 @@ void count_raw(const std::string& text, totals& t) {
     for (const auto& l : doc["locutions"]) {
         const std::string node = l["nodeID"].get<std::string>();
         if (type[node] != "L") continue;
-        if (dated.contains(node)) continue;  // a second locution of a node is ignored
-        dated[node] = l.contains("start") && l["start"].is_string() && !l["start"].get<std::string>().empty();
-        if (l.contains("personID") && l["personID"].is_string()) {
+        // Repeated locutions of a node: any start dates it; the first personID counts.
+        dated[node] = dated[node] || (l.contains("start") && l["start"].is_string() && !l["start"].get<std::string>().empty());
+        if (!person.contains(node) && l.contains("personID") && l["personID"].is_string()) {
             person[node] = l["personID"].get<std::string>();
             const std::string name = written_speaker(said[node]);
             if (!name.empty()) name_of_person.emplace(person[node], name);
