@@ -4,8 +4,8 @@
 // nodesets that share I-nodes (the exchanges of one debate) and the time the import took.
 //
 // Usage: narrative_example_qt30 [QT30_DIR [--groups]]   (default ../shared/data/qt30)
-// --groups also prints the nodesets of each group, one group a line, largest first, as input
-// for `narrative merge`.
+// --groups prints instead the nodesets of each group sharing I-nodes, one group a line,
+// largest first, as input for `narrative merge`.
 // Exits 0 with "skipped: no data at QT30_DIR" when the folder is absent; 1 when a nodeset fails.
 
 #include <narrative/io/aif.hpp>
@@ -123,6 +123,16 @@ int main(int argc, char** argv) {
         if (n > 1) roots.emplace_back(n, root);
     std::sort(roots.begin(), roots.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
 
+    if (argc > 2 && std::string(argv[2]) == "--groups") {
+        for (const auto& group : roots) {
+            std::string line_of_files;
+            for (std::size_t f = 0; f < files.size(); ++f)
+                if (exchanges.find(f) == exchanges.find(group.second))
+                    line_of_files += (line_of_files.empty() ? "" : " ") + files[f].string();
+            std::cout << line_of_files << "\n";
+        }
+        return failed == 0 ? 0 : 1;
+    }
     std::cout << "QT30 corpus: " << folder.string() << "\n"
               << "  files        " << files.size() << " (" << failed << " failed)\n"
               << "  statements   " << statements << " (" << timed << " with an utterance time)\n"
@@ -137,13 +147,5 @@ int main(int argc, char** argv) {
     char line[64];
     std::snprintf(line, sizeof line, "%.2f", seconds);
     std::cout << "  import time  " << line << " s\n";
-    if (argc > 2 && std::string(argv[2]) == "--groups") {
-        for (const auto& group : roots) {
-            std::string line_of_files;
-            for (std::size_t f = 0; f < files.size(); ++f)
-                if (exchanges.find(f) == exchanges.find(group.second)) line_of_files += (line_of_files.empty() ? "" : " ") + files[f].string();
-            std::cout << line_of_files << "\n";
-        }
-    }
     return failed == 0 ? 0 : 1;
 }
