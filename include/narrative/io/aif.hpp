@@ -103,8 +103,7 @@ public:
         if (own) {
             for (const char* key : {"title", "description"})
                 if (const auto it = own->find(key); it != own->end()) doc[key] = *it;
-            if (const auto it = own->find("ext"); it != own->end() && it->is_object())
-                for (const auto& [k, v] : it->items()) doc[k] = v;
+            copy_extensions(*own, doc, pointer_append(base, aif_own_key));
         }
         doc["actors"] = ojson::array();
         if (own)
@@ -308,8 +307,7 @@ private:
             if (n.own) {
                 if (n.own->contains("no-text")) s.erase("text");
                 copy_fields(*n.own, s, {"base", "evidence", "interest", "claim"});
-                if (const auto it = n.own->find("ext"); it != n.own->end() && it->is_object())
-                    for (const auto& [k, v] : it->items()) s[k] = v;
+                copy_extensions(*n.own, s, pointer_append(n.pointer, aif_own_key));
             } else if (!illocutions.empty()) {
                 s["x-aif-illocutions"] = illocutions;
             }
@@ -350,8 +348,7 @@ private:
                                {"type", n.type == "CA" ? "contradicts" : "supports"}};
                     if (n.own) {
                         copy_fields(*n.own, r, {"weight", "directed", "note"});
-                        if (const auto it = n.own->find("ext"); it != n.own->end() && it->is_object())
-                            for (const auto& [k, v] : it->items()) r[k] = v;
+                        copy_extensions(*n.own, r, pointer_append(n.pointer, aif_own_key));
                     } else {
                         if (n.type == "CA") r["directed"] = true;
                         r["x-aif-type"] = n.type;
@@ -480,6 +477,17 @@ private:
             return nullptr;
         }
         return &*it;
+    }
+
+    // The `ext` object of an x-narrative object: the element's x- keys (the case check refuses others).
+    void copy_extensions(const ojson& own, ojson& into, const std::string& at) {
+        const auto it = own.find("ext");
+        if (it == own.end()) return;
+        if (!it->is_object()) {
+            error(pointer_append(at, "ext"), "must be an object, got " + json_type_name(*it));
+            return;
+        }
+        for (const auto& [k, v] : it->items()) into[k] = v;
     }
 
     static void copy_fields(const ojson& own, ojson& into, std::initializer_list<const char*> keys) {

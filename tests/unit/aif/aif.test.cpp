@@ -227,6 +227,7 @@ TEST_SUITE("aif.invalid") {
             {"wrapped-dangling-edge.json", {"/AIF/edges/0/toID", "unknown node \"x\""}},
             {"duplicate-key.json", {"/nodes/0/type", "duplicate key \"type\""}},
             {"deep-nesting.json", {"/nodes/0/x/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0", "nesting deeper than 64 levels"}},
+            {"own-ext-not-object.json", {"/nodes/0/x-narrative/ext", "must be an object, got an array"}},
             {"own-base-out-of-range.json", {"/nodes/0/x-narrative/base", "must be a number in [0, 1], got 1.5"}},
         };
         const std::filesystem::path folder = source_dir + "/tests/invalid/aif";
