@@ -55,3 +55,18 @@ narrative_cli_test("merge needs an output" ARGS merge "${aif_data}/harbour.json"
 narrative_cli_test("merge refuses to overwrite an input"
     ARGS merge "${aif_data}/harbour.json" "${aif_data}/harbour-later.json" -o "${aif_data}/harbour.json"
     EXIT 2 STDERR "refusing to overwrite the input file")
+
+# case -> AIF -> case through files: the identity on every example case.
+foreach(case_file IN ITEMS "${NARRATIVE_CEASEFIRE}" "${PROJECT_SOURCE_DIR}/examples/cases/watergate.json"
+                           "${PROJECT_SOURCE_DIR}/examples/cases/iraq-wmd.json"
+                           "${PROJECT_SOURCE_DIR}/examples/cases/flint-water.json"
+                           "${PROJECT_SOURCE_DIR}/examples/cases/wirecard.json")
+    get_filename_component(case_name "${case_file}" NAME_WE)
+    add_test(NAME "cli: convert round trip json aif json (${case_name})"
+        COMMAND ${CMAKE_COMMAND} "-DTOOL=$<TARGET_FILE:narrative_cli>" "-DCASE=${case_file}"
+                "-DJSON=${CMAKE_CURRENT_BINARY_DIR}/${case_name}.aifrt.json"
+                "-DAIF=${CMAKE_CURRENT_BINARY_DIR}/${case_name}.aifrt.aif.json"
+                "-DBACK=${CMAKE_CURRENT_BINARY_DIR}/${case_name}.aifrt.back.json"
+                -P "${PROJECT_SOURCE_DIR}/tests/cmake/convert_round_trip_aif.cmake")
+    set_tests_properties("cli: convert round trip json aif json (${case_name})" PROPERTIES LABELS cli)
+endforeach()
