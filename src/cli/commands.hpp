@@ -82,6 +82,7 @@ void register_check(CLI::App& app);
 void register_contradictions(CLI::App& app);
 void register_infer(CLI::App& app);
 void register_convert(CLI::App& app);
+void register_merge(CLI::App& app);
 void register_semantics(CLI::App& app);
 void register_score(CLI::App& app);
 void register_actors(CLI::App& app);

@@ -60,6 +60,7 @@ int main(int argc, char** argv) {
     cli::register_contradictions(app);
     cli::register_infer(app);
     cli::register_convert(app);
+    cli::register_merge(app);
     cli::register_semantics(app);
     cli::register_score(app);
     cli::register_actors(app);
