@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 // `narrative convert IN OUT [--from FMT] [--to FMT]`: between case JSON, GraphML, DOT and the
-// ICCMA formats (apx, tgf, i23).
+// ICCMA formats (apx, tgf, i23); Argdown text is read.
 
 #include "commands.hpp"
 
+#include <narrative/io/argdown.hpp>
 #include <narrative/io/case_json.hpp>
 #include <narrative/io/dot.hpp>
 #include <narrative/io/graphml.hpp>
@@ -31,6 +32,7 @@ constexpr format_entry formats[] = {
     {"json", {".json", ""}, true, true},   {"graphml", {".graphml", ".xml"}, true, true},
     {"dot", {".dot", ".gv"}, false, true}, {"apx", {".apx", ""}, true, true},
     {"tgf", {".tgf", ""}, true, true},     {"i23", {".i23", ""}, true, true},
+    {"argdown", {".argdown", ".ad"}, true, false},
 };
 
 // The names of the formats read (or written), joined by `separator`.
@@ -69,6 +71,8 @@ case_model read_as(const std::string& format, const std::string& path) {
         result = check_graphml(in, source);
     } else if (const auto iccma = parse_iccma_format(format)) {
         result = check_iccma(text, *iccma, source);
+    } else if (format == "argdown") {
+        result = check_argdown(text, source);
     } else {
         throw usage_error("cannot read format \"" + format + "\"; formats that can be read: " + readable_formats);
     }
