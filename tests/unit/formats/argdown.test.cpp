@@ -83,14 +83,19 @@ TEST_SUITE("formats.argdown") {
             "[S]: claim\n"
             "  - <Objection>: no\n"
             "    - <Rebuttal>: yes\n"
-            "      _> <Objection>\n"
-            "  + <Support>: because\n");
+            "  + <Support>: because\n"
+            "    <_ <Undercutter>: the inference fails\n"
+            "\n"
+            "<Rebuttal>\n"
+            "  -> <Objection>\n");
+        // The attack stated again under <Rebuttal> is the same relation: kept once.
         CHECK(relations_text(c) == std::vector<std::string>{"<Objection> contradicts S", "<Rebuttal> contradicts <Objection>",
-                                                            "<Rebuttal> contradicts <Objection>", "<Support> supports S"});
+                                                            "<Support> supports S", "<Undercutter> contradicts <Support>"});
         CHECK(c.relation_at(std::size_t{0}).is_directed());
         CHECK(c.relation_at(std::size_t{0}).ext["x-argdown"]["relation"] == "attack");
-        CHECK(c.relation_at(std::size_t{2}).ext["x-argdown"]["relation"] == "undercut");
-        CHECK(c.relation_at(std::size_t{3}).ext["x-argdown"]["relation"] == "support");
+        CHECK(c.relation_at(std::size_t{2}).ext["x-argdown"]["relation"] == "support");
+        CHECK(c.relation_at(std::size_t{3}).is_directed());
+        CHECK(c.relation_at(std::size_t{3}).ext["x-argdown"]["relation"] == "undercut");
         CHECK(by_id(c, "<Objection>").ext["x-argdown"]["kind"] == "argument");
     }
 
