@@ -43,7 +43,7 @@ narrative_cli_test("convert reads i23 into directed contradictions named by the 
 narrative_cli_test("convert warns about what ICCMA drops"
     ARGS convert "${NARRATIVE_CEASEFIRE}" - --to apx --no-infer
     STDOUT "^arg\\(trump-2025-05-10\\)\\."
-    STDERR "ceasefire.json:/relations/[0-9]+: warning: [0-9]+ supports relations dropped: apx has attacks only\n.*ceasefire.json: warning: actors, propositions and claims, times, texts, sources, base scores, relation weights and relation notes dropped")
+    STDERR "ceasefire.json:/relations/[0-9]+: warning: [0-9]+ supports relations dropped: apx has attacks only\n.*ceasefire.json: warning: actors, propositions and claims, times, texts, sources, base scores, relation weights, relation notes and x- extensions dropped")
 narrative_cli_test("convert refuses ids tgf cannot write"
     ARGS convert - - --from json --to tgf
     INPUT "${PROJECT_SOURCE_DIR}/tests/data/whitespace.json"

@@ -633,7 +633,14 @@ inline iccma_text write_iccma(const case_model& c, iccma_format format, const st
     if (any_statement([](const statement& s) { return s.source.has_value(); })) fields.push_back("sources");
     if (any_statement([](const statement& s) { return s.base.has_value(); })) fields.push_back("base scores");
     if (weights > 0) fields.push_back("relation weights");
+    const bool has_extensions =
+        !c.info().ext.empty() || any_statement([](const statement& s) { return !s.ext.empty(); }) ||
+        std::any_of(c.relations().begin(), c.relations().end(), [&](relation_handle e) {
+            const relation& r = c.relation_at(e);
+            return r.provenance == provenance::asserted && !r.ext.is_null() && !r.ext.empty();
+        });
     if (notes > 0) fields.push_back("relation notes");
+    if (has_extensions) fields.push_back("x- extensions");
     if (!fields.empty()) {
         std::string list;
         for (std::size_t i = 0; i < fields.size(); ++i)
