@@ -648,9 +648,10 @@ private:
         if (content.front() == '(') {  // a numbered premise or conclusion `(n)`
             const auto close = content.find(')');
             std::size_t number = 0;
-            const bool numbered = close != std::string_view::npos && close > 1 &&
-                                  std::from_chars(content.data() + 1, content.data() + close, number).ptr ==
-                                      content.data() + close;
+            const auto parsed = close != std::string_view::npos && close > 1
+                                    ? std::from_chars(content.data() + 1, content.data() + close, number)
+                                    : std::from_chars_result{content.data(), std::errc::invalid_argument};
+            const bool numbered = parsed.ec == std::errc{} && parsed.ptr == content.data() + close;
             if (numbered && (pcs_ || after_blank || !current_ || last_argument_)) {
                 if (!pcs_) {
                     finish_element();

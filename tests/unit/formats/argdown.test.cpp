@@ -156,6 +156,14 @@ TEST_SUITE("formats.argdown") {
         CHECK(c.relation_count() == 0);
     }
 
+    TEST_CASE("a parenthesis that is no premise number is text") {
+        // Too large for a number, and not a number at all: both paragraphs stay statements.
+        const auto c = read_argdown("(99999999999999999999999) big\n\n(see above) text\n");
+        REQUIRE(c.statement_count() == 2);
+        CHECK(c.statement_at(0).text == std::optional<std::string>("(99999999999999999999999) big"));
+        CHECK(c.statement_at(1).text == std::optional<std::string>("(see above) text"));
+    }
+
     TEST_CASE("every file of the invalid corpus fails at the place its first line names") {
         // Each file starts with a comment `<!-- error: LINE:COLUMN: MESSAGE -->`.
         const std::filesystem::path folder = std::filesystem::path(NARRATIVE_SOURCE_DIR) / "tests/invalid/argdown";
