@@ -217,3 +217,29 @@ TEST_SUITE("formats.iccma") {
         CHECK(to_string(iccma_format::tgf) == "tgf");
     }
 }
+
+#if NARRATIVE_HAVE_SHARED_DATA
+TEST_SUITE("formats.iccma.data") {
+    TEST_CASE("the real cases keep their attacks through every ICCMA format") {
+        // Attacks counted from the files: a mutual contradiction is two, a directed one one.
+        struct sample {
+            const char* name;
+            std::size_t statements;
+            std::size_t attacks;
+        };
+        const sample samples[] = {{"gulf-of-tonkin", 40, 28}, {"theranos", 31, 20}, {"volkswagen-emissions", 33, 24}};
+        for (const auto& s : samples) {
+            CAPTURE(s.name);
+            const auto c = read_case_file(std::string(NARRATIVE_SHARED_DATA_DIR) + "/cases/" + s.name + ".json");
+            const auto expected = attacks_by_id(c);
+            CHECK(expected.size() == s.attacks);
+            for (const auto format : {iccma_format::apx, iccma_format::tgf, iccma_format::i23}) {
+                CAPTURE(to_string(format));
+                const auto back = read_iccma(write_iccma(c, format).text, format);
+                CHECK(back.statement_count() == s.statements);
+                CHECK(attacks_by_id(back) == expected);
+            }
+        }
+    }
+}
+#endif
