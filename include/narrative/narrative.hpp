@@ -14,9 +14,11 @@
 #include <narrative/model/statement.hpp>
 #include <narrative/model/time.hpp>
 
+#include <narrative/io/argdown.hpp>
 #include <narrative/io/case_json.hpp>
 #include <narrative/io/dot.hpp>
 #include <narrative/io/graphml.hpp>
+#include <narrative/io/iccma.hpp>
 #include <narrative/io/stance_csv.hpp>
 #include <narrative/io/text_file.hpp>
 
