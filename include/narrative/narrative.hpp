@@ -15,9 +15,11 @@
 #include <narrative/model/time.hpp>
 
 #include <narrative/io/aif.hpp>
+#include <narrative/io/argdown.hpp>
 #include <narrative/io/case_json.hpp>
 #include <narrative/io/dot.hpp>
 #include <narrative/io/graphml.hpp>
+#include <narrative/io/iccma.hpp>
 #include <narrative/io/merge.hpp>
 #include <narrative/io/stance_csv.hpp>
 #include <narrative/io/text_file.hpp>

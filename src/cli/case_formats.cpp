@@ -7,9 +7,11 @@
 
 #include <narrative/infer/infer_relations.hpp>
 #include <narrative/io/aif.hpp>
+#include <narrative/io/argdown.hpp>
 #include <narrative/io/case_json.hpp>
 #include <narrative/io/dot.hpp>
 #include <narrative/io/graphml.hpp>
+#include <narrative/io/iccma.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -57,6 +59,31 @@ std::string write_dot_text(case_model& c, const std::string&, const std::string&
 
 std::string write_aif_text(case_model& c, const std::string&, const std::string&, bool) { return write_aif(c); }
 
+check_result read_argdown_text(const std::string& text, const std::string& source) {
+    return check_argdown(text, source);
+}
+
+template <iccma_format F>
+check_result read_iccma_text(const std::string& text, const std::string& source) {
+    return check_iccma(text, F, source);
+}
+
+// The attack graph of the case in an ICCMA format; what the projection drops is warned about.
+template <iccma_format F>
+std::string write_iccma_text(case_model& c, const std::string& input, const std::string& output, bool infer) {
+    if (const auto problems = iccma_problems(c, F, input); !problems.empty()) {
+        print_diagnostics(problems);
+        throw output_error(output, std::string(to_string(F)) + " cannot carry some ids of the case (" +
+                                       std::to_string(problems.size()) + (problems.size() == 1 ? " id" : " ids") +
+                                       ", listed above)");
+    }
+    // The crisp layer the extensions command uses: inferred contradictions attack too.
+    if (infer) (void)infer_relations(c);
+    auto written = write_iccma(c, F, input);
+    print_diagnostics(written.dropped);
+    return std::move(written.text);
+}
+
 // In the order the lists print. A format without reader or writer is write-only or read-only.
 const std::vector<format_entry>& formats() {
     static const std::vector<format_entry> table = {
@@ -64,6 +91,13 @@ const std::vector<format_entry>& formats() {
         {.name = "graphml", .extensions = {".graphml", ".xml"}, .read = read_graphml_text, .write = write_graphml_text},
         {.name = "dot", .extensions = {".dot", ".gv"}, .read = nullptr, .write = write_dot_text},
         {.name = "aif", .extensions = {}, .read = read_aif_text, .write = write_aif_text},
+        {.name = "apx", .extensions = {".apx"}, .read = read_iccma_text<iccma_format::apx>,
+         .write = write_iccma_text<iccma_format::apx>},
+        {.name = "tgf", .extensions = {".tgf"}, .read = read_iccma_text<iccma_format::tgf>,
+         .write = write_iccma_text<iccma_format::tgf>},
+        {.name = "i23", .extensions = {".i23"}, .read = read_iccma_text<iccma_format::i23>,
+         .write = write_iccma_text<iccma_format::i23>},
+        {.name = "argdown", .extensions = {".argdown", ".ad"}, .read = read_argdown_text, .write = nullptr},
     };
     return table;
 }

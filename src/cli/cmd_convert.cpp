@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// `narrative convert IN OUT [--from FMT] [--to FMT]`: between case JSON, GraphML, AIF and DOT.
+// `narrative convert IN OUT [--from FMT] [--to FMT]`: between case JSON, GraphML, AIF, DOT and the
+// ICCMA formats (apx, tgf, i23); Argdown text is read.
 
 #include "case_formats.hpp"
 #include "commands.hpp"
@@ -51,7 +52,9 @@ void register_convert(CLI::App& app) {
         ->check(CLI::IsMember(writable_format_names()));
     cmd->add_flag("--no-infer", opts->no_infer,
                   "DOT: draw only the relations stated in the case (by default the relations inferred from claims "
-                  "are drawn too, dotted); case JSON, GraphML and AIF never carry inferred relations");
+                  "are drawn too, dotted); ICCMA: write only the stated attacks (by default inferred "
+                  "contradictions are attacks too, as for `extensions`); case JSON, GraphML and AIF never carry "
+                  "inferred relations");
     cmd->callback([opts] {
         // Formats are settled before reading, so a wrong name costs no read.
         const std::string guessed = input_format(opts->input, opts->from, {});

@@ -32,6 +32,7 @@ namespace {
 
 struct extensions_command {
     std::string input{};
+    std::string from{};  // input format; empty: by extension
     std::string semantics{};
     std::string task = "ee";
     std::optional<std::string> statement{};
@@ -184,7 +185,11 @@ std::string render_text(const case_model& c, const outcome& o, bool markdown) {
 void register_extensions(CLI::App& app) {
     auto opts = std::make_shared<extensions_command>();
     CLI::App* cmd = app.add_subcommand("extensions", "Crisp extensions (grounded, preferred, stable, ...) of the attack graph");
-    cmd->add_option("CASE", opts->input, "Case file (narrative/1 JSON), or - for standard input")->required();
+    cmd->add_option("CASE", opts->input,
+                    "Case file (narrative/1 JSON, or ICCMA .apx, .tgf or .i23), or - for standard input")
+        ->required();
+    cmd->add_option("--from", opts->from, "Input format: json, apx, tgf or i23 (default: by extension, else json)")
+        ->check(CLI::IsMember({"json", "apx", "tgf", "i23"}));
     cmd->add_option("--semantics", opts->semantics,
                     "grounded, complete, preferred, stable, semi-stable, stage or ideal")
         ->required();
@@ -211,7 +216,7 @@ void register_extensions(CLI::App& app) {
             throw usage_error("extensions: --task " + opts->task + " needs --statement ID");
         if (!decision && opts->statement)
             throw usage_error("extensions: --statement is only for --task dc or ds");
-        case_model c = load_case_argument(opts->input);
+        case_model c = load_case_or_iccma(opts->input, opts->from);
         if (!opts->no_infer) (void)infer_relations(c);
         std::uint32_t argument = 0;
         if (decision) {

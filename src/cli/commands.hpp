@@ -36,6 +36,11 @@ void add_output_options(CLI::App* command, output_options& options);
 /// standard error. Throws parse_error (exit 1) or io_error (exit 1).
 [[nodiscard]] case_model load_case_argument(const std::string& path);
 
+/// Like load_case_argument, for commands that also read the ICCMA formats: `format` is `json`,
+/// `apx`, `tgf` or `i23`; empty means by the file's extension (`.apx`, `.tgf`, `.i23`), else
+/// case JSON. Throws usage_error (exit 2) for another format name.
+[[nodiscard]] case_model load_case_or_iccma(const std::string& path, const std::string& format);
+
 /// Reads a whole input (`-` is standard input) and remembers it as an input, so that no
 /// output overwrites it. Throws io_error.
 [[nodiscard]] std::string read_input(const std::string& path);

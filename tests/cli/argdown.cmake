@@ -1,0 +1,24 @@
+# CLI tests of the Argdown import (convert reads `.argdown` files or --from argdown).
+narrative_cli_test("convert reads argdown with speakers dates and a reconstruction"
+    ARGS convert "${PROJECT_SOURCE_DIR}/tests/data/argdown/ceasefire-debate.argdown" - --to json
+    EXPECTED "${PROJECT_SOURCE_DIR}/tests/cli/expected/convert-ceasefire-debate-argdown.json")
+narrative_cli_test("convert reads argdown from standard input"
+    ARGS convert - - --from argdown --to i23
+    INPUT "${PROJECT_SOURCE_DIR}/tests/data/argdown/ceasefire-debate.argdown"
+    STDOUT "^p af 5\n# 1=US mediation\n# 2=Bilateral\n# 3=<Refusal>\n# 4=<Refusal> \\(1\\)\n# 5=<Refusal> \\(2\\)\n1 2\n2 1\n$")
+narrative_cli_test("convert locates an argdown error"
+    ARGS convert "${PROJECT_SOURCE_DIR}/tests/invalid/argdown/missing-conclusion.argdown" - --to json
+    EXIT 1 NO_STDOUT STDERR "missing-conclusion.argdown:5:1: error: missing conclusion after the inference line")
+narrative_cli_test("convert does not write argdown"
+    ARGS convert "${NARRATIVE_CEASEFIRE}" - --to argdown
+    EXIT 2 NO_STDOUT STDERR "cannot write format \"argdown\"; formats that can be written: json, graphml, dot, apx, tgf, i23")
+if(NARRATIVE_HAVE_SHARED_DATA)
+    narrative_cli_test("convert imports the argdown primer"
+        ARGS convert "${NARRATIVE_SHARED_DATA_DIR}/argdown/argdown-primer.argdown" - --to json
+        STDOUT "\"id\": \"<Argument 1>\"")
+    set_tests_properties("cli: convert imports the argdown primer" PROPERTIES LABELS "cli;data")
+    narrative_cli_test("convert imports the state censorship debate"
+        ARGS convert "${NARRATIVE_SHARED_DATA_DIR}/argdown/state-censorship.argdown" - --to json
+        STDOUT "\"title\": \"Censorship from the State\"")
+    set_tests_properties("cli: convert imports the state censorship debate" PROPERTIES LABELS "cli;data")
+endif()
