@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // `narrative convert IN OUT [--from FMT] [--to FMT]`: between case JSON, GraphML, DOT and the
-// ICCMA formats (apx, tgf, i23); Argdown text is read.
+// ICCMA formats (apx, tgf, i23) and Argdown text.
 
 #include "commands.hpp"
 
@@ -32,7 +32,7 @@ constexpr format_entry formats[] = {
     {"json", {".json", ""}, true, true},   {"graphml", {".graphml", ".xml"}, true, true},
     {"dot", {".dot", ".gv"}, false, true}, {"apx", {".apx", ""}, true, true},
     {"tgf", {".tgf", ""}, true, true},     {"i23", {".i23", ""}, true, true},
-    {"argdown", {".argdown", ".ad"}, true, false},
+    {"argdown", {".argdown", ".ad"}, true, true},
 };
 
 // The names of the formats read (or written), joined by `separator`.
@@ -99,6 +99,20 @@ std::string write_as_iccma(case_model& c, iccma_format format, const std::string
     return std::move(written.text);
 }
 
+// The case as Argdown text; what it cannot carry is refused (exit 3), what it drops is warned about.
+std::string write_as_argdown(const case_model& c, const std::string& input, const std::string& output) {
+    const std::string source = input == "-" ? "<stdin>" : input;
+    if (const auto problems = argdown_problems(c, source); !problems.empty()) {
+        print_diagnostics(problems);
+        throw output_error(output == "-" ? std::string("<stdout>") : output,
+                           "Argdown cannot carry some text of the case (" + std::to_string(problems.size()) +
+                               (problems.size() == 1 ? " value" : " values") + ", listed above)");
+    }
+    auto written = write_argdown(c, source);
+    print_diagnostics(written.dropped);
+    return std::move(written.text);
+}
+
 }  // namespace
 
 void register_convert(CLI::App& app) {
@@ -161,6 +175,8 @@ void register_convert(CLI::App& app) {
             text = write_dot(c);
         } else if (const auto iccma = parse_iccma_format(to)) {
             text = write_as_iccma(c, *iccma, opts->input, opts->output, opts->no_infer);
+        } else if (to == "argdown") {
+            text = write_as_argdown(c, opts->input, opts->output);
         } else {
             throw usage_error("cannot write format \"" + to + "\"; formats that can be written: " + writable_formats);
         }
