@@ -63,6 +63,18 @@ check_result read_argdown_text(const std::string& text, const std::string& sourc
     return check_argdown(text, source);
 }
 
+// The case as Argdown text; what it cannot carry is refused (exit 3), what it drops is warned about.
+std::string write_argdown_text(case_model& c, const std::string& input, const std::string& output, bool) {
+    if (const auto problems = argdown_problems(c, input); !problems.empty()) {
+        print_diagnostics(problems);
+        throw output_error(output, "Argdown cannot carry some text of the case (" + std::to_string(problems.size()) +
+                                       (problems.size() == 1 ? " value" : " values") + ", listed above)");
+    }
+    auto written = write_argdown(c, input);
+    print_diagnostics(written.dropped);
+    return std::move(written.text);
+}
+
 template <iccma_format F>
 check_result read_iccma_text(const std::string& text, const std::string& source) {
     return check_iccma(text, F, source);
@@ -97,7 +109,7 @@ const std::vector<format_entry>& formats() {
          .write = write_iccma_text<iccma_format::tgf>},
         {.name = "i23", .extensions = {".i23"}, .read = read_iccma_text<iccma_format::i23>,
          .write = write_iccma_text<iccma_format::i23>},
-        {.name = "argdown", .extensions = {".argdown", ".ad"}, .read = read_argdown_text, .write = nullptr},
+        {.name = "argdown", .extensions = {".argdown", ".ad"}, .read = read_argdown_text, .write = write_argdown_text},
     };
     return table;
 }

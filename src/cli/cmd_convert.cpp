@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // `narrative convert IN OUT [--from FMT] [--to FMT]`: between case JSON, GraphML, AIF, DOT and the
-// ICCMA formats (apx, tgf, i23); Argdown text is read.
+// ICCMA formats (apx, tgf, i23) and Argdown text.
 
 #include "case_formats.hpp"
 #include "commands.hpp"

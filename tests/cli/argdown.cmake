@@ -9,9 +9,9 @@ narrative_cli_test("convert reads argdown from standard input"
 narrative_cli_test("convert locates an argdown error"
     ARGS convert "${PROJECT_SOURCE_DIR}/tests/invalid/argdown/missing-conclusion.argdown" - --to json
     EXIT 1 NO_STDOUT STDERR "missing-conclusion.argdown:5:1: error: missing conclusion after the inference line")
-narrative_cli_test("convert does not write argdown"
-    ARGS convert "${NARRATIVE_CEASEFIRE}" - --to argdown
-    EXIT 2 NO_STDOUT STDERR "cannot write format \"argdown\"; formats that can be written: json, graphml, dot, apx, tgf, i23")
+narrative_cli_test("convert lists the formats it writes"
+    ARGS convert "${NARRATIVE_CEASEFIRE}" - --to xlsx
+    EXIT 2 NO_STDOUT STDERR "cannot write format \"xlsx\"; formats that can be written: json, graphml, dot, apx, tgf, i23, argdown")
 if(NARRATIVE_HAVE_SHARED_DATA)
     narrative_cli_test("convert imports the argdown primer"
         ARGS convert "${NARRATIVE_SHARED_DATA_DIR}/argdown/argdown-primer.argdown" - --to json
@@ -22,3 +22,17 @@ if(NARRATIVE_HAVE_SHARED_DATA)
         STDOUT "\"title\": \"Censorship from the State\"")
     set_tests_properties("cli: convert imports the state censorship debate" PROPERTIES LABELS "cli;data")
 endif()
+
+# Writing Argdown: statements as definitions with their data, relations as reference blocks.
+narrative_cli_test("convert writes argdown that reads back"
+    ARGS convert "${PROJECT_SOURCE_DIR}/tests/data/argdown/ceasefire-debate.argdown" - --to argdown
+    EXPECTED "${PROJECT_SOURCE_DIR}/tests/cli/expected/convert-ceasefire-debate.argdown")
+add_test(NAME "cli: convert round trip case argdown case keeps statements and relations"
+    COMMAND ${CMAKE_COMMAND} "-DTOOL=$<TARGET_FILE:narrative_cli>" "-DCASE=${NARRATIVE_CEASEFIRE}"
+            "-DFORMAT=argdown" "-DWORK=${CMAKE_CURRENT_BINARY_DIR}/argdown-round-trip"
+            -P "${PROJECT_SOURCE_DIR}/tests/cmake/format_round_trip.cmake")
+set_tests_properties("cli: convert round trip case argdown case keeps statements and relations" PROPERTIES LABELS cli)
+narrative_cli_test("convert refuses text argdown cannot carry"
+    ARGS convert - - --from json --to argdown
+    INPUT "${PROJECT_SOURCE_DIR}/tests/data/whitespace.json"
+    EXIT 3 NO_STDOUT STDERR "<stdin>:/statements/[0-9]+/[a-z]+: error: cannot be written as Argdown: .*narrative: cannot write <stdout>: Argdown cannot carry some text of the case")

@@ -34,7 +34,7 @@ foreach(format apx tgf i23)
     add_test(NAME "cli: convert round trip case ${format} case keeps the attacks"
         COMMAND ${CMAKE_COMMAND} "-DTOOL=$<TARGET_FILE:narrative_cli>" "-DCASE=${NARRATIVE_CEASEFIRE}"
                 "-DFORMAT=${format}" "-DWORK=${CMAKE_CURRENT_BINARY_DIR}/iccma-round-trip-${format}"
-                -P "${PROJECT_SOURCE_DIR}/tests/cmake/iccma_round_trip.cmake")
+                -P "${PROJECT_SOURCE_DIR}/tests/cmake/format_round_trip.cmake")
     set_tests_properties("cli: convert round trip case ${format} case keeps the attacks" PROPERTIES LABELS cli)
 endforeach()
 narrative_cli_test("convert reads i23 into directed contradictions named by the comments"

@@ -72,6 +72,34 @@ struct argdown_read_options {
     return std::move(*result.model);
 }
 
+/// An Argdown text and what it leaves out.
+struct argdown_text {
+    std::string text{};
+    /// Warnings located by JSON Pointer into the case document, one per kind of content dropped.
+    std::vector<diagnostic> dropped{};
+};
+
+/// What of the case Argdown text cannot write so that it reads back the same, located by JSON
+/// Pointer: ids holding `[`, `]`, a line break or blanks at either end (arguments: `<`, `>`);
+/// texts and data values holding a line break, a tab, two blanks in a row, blanks at either
+/// end, a comment marker (`/*`, `*/`, `<!--`, `-->`), or (texts) `{`; a title holding a line
+/// break. Empty when write_argdown will succeed.
+[[nodiscard]] std::vector<diagnostic> argdown_problems(const case_model& c, const std::string& source = "");
+
+/// The case as Argdown text: the title as front matter; each statement as a definition
+/// `[id]: text {speaker: "actor", date: "time", source: "source"}` (a statement whose
+/// `x-argdown.kind` is `"argument"` and whose id is `<Title>` as `<Title>: text`), in order;
+/// then each asserted relation, in order, as a block under a reference: `supports` as `+`
+/// under its target, a mutual `contradicts` as `><` under its source, a directed one as `-`
+/// under its target when an argument takes part, else as `<_` (the only one-way attack Argdown
+/// has between two statements). Reading the text back with check_argdown gives the same
+/// statements (ids, texts, actors, times, sources) and relations (ends, types, directions), in
+/// order. Everything else is dropped with a warning: actor names and other fields, propositions
+/// and claims, base scores, evidence and interest, relation weights and notes, `x-` keys; a
+/// relation repeated in the case reads back once.
+/// Throws model_error naming the first of argdown_problems when there is one.
+[[nodiscard]] argdown_text write_argdown(const case_model& c, const std::string& source = "");
+
 // =====================================================================================
 
 namespace detail {
@@ -746,6 +774,143 @@ private:
 };
 
 }  // namespace detail
+
+namespace detail {
+
+// A statement written as an argument `<Title>`: marked so by an Argdown import.
+[[nodiscard]] inline bool written_as_argument(const statement& s) {
+    const auto kind = s.ext.is_object() ? s.ext.find("x-argdown") : s.ext.end();
+    return s.id.size() > 2 && s.id.front() == '<' && s.id.back() == '>' && kind != s.ext.end() &&
+           kind->is_object() && kind->value("kind", "") == "argument";
+}
+
+// Why `s` would not read back as it is from Argdown text, or "".
+[[nodiscard]] inline std::string argdown_text_problem(std::string_view s, bool brace_allowed) {
+    if (s.find_first_of("\r\n") != std::string_view::npos) return "holds a line break";
+    if (s.find('\t') != std::string_view::npos) return "holds a tab";
+    if (s.find("  ") != std::string_view::npos) return "holds two blanks in a row";
+    if (!s.empty() && (s.front() == ' ' || s.back() == ' ')) return "begins or ends with a blank";
+    for (const char* marker : {"/*", "*/", "<!--", "-->"})
+        if (s.find(marker) != std::string_view::npos) return std::string("holds the comment marker \"") + marker + "\"";
+    if (!brace_allowed && s.find('{') != std::string_view::npos) return "holds \"{\", which starts data";
+    if (const auto tag = s.find("#("); !brace_allowed && tag != std::string_view::npos && s.find(')', tag) == std::string_view::npos)
+        return "holds \"#(\" without \")\"";
+    return "";
+}
+
+// A data value as a double-quoted string.
+[[nodiscard]] inline std::string argdown_quoted(std::string_view s) {
+    std::string out = "\"";
+    for (const char ch : s) {
+        if (ch == '"' || ch == '\\') out += '\\';
+        out += ch;
+    }
+    return out + "\"";
+}
+
+}  // namespace detail
+
+inline std::vector<diagnostic> argdown_problems(const case_model& c, const std::string& source) {
+    std::vector<diagnostic> out;
+    const auto problem = [&](std::string at, const std::string& what) {
+        out.push_back({.severity = severity::error, .source = source, .location = std::move(at),
+                       .message = "cannot be written as Argdown: " + what});
+    };
+    if (const auto& title = c.info().title) {
+        if (auto why = detail::argdown_text_problem(*title, true); !why.empty() || title->empty() ||
+                                                                  title->front() == '"' || title->front() == '\'')
+            problem("/title", "the title " + (why.empty() ? std::string("is empty or begins with a quote") : why));
+    }
+    for (std::size_t v = 0; v < c.statement_count(); ++v) {
+        const statement& s = c.statement_at(v);
+        const std::string at = "/statements/" + std::to_string(v);
+        const bool argument = detail::written_as_argument(s);
+        const std::string_view title = argument ? std::string_view(s.id).substr(1, s.id.size() - 2) : std::string_view(s.id);
+        if (title.find_first_of(argument ? "<>" : "[]") != std::string_view::npos)
+            problem(at + "/id", std::string("the id holds \"") + (argument ? "<\" or \">" : "[\" or \"]") + "\"");
+        else if (title.empty() || title.find_first_of("\r\n\t") != std::string_view::npos || title.front() == ' ' ||
+                 title.back() == ' ')
+            problem(at + "/id", "the id is empty, holds a line break or a tab, or begins or ends with a blank");
+        else if (title.find("/*") != std::string_view::npos || title.find("*/") != std::string_view::npos ||
+                 title.find("<!--") != std::string_view::npos || title.find("-->") != std::string_view::npos)
+            problem(at + "/id", "the id holds a comment marker");
+        if (s.text) {
+            if (auto why = detail::argdown_text_problem(*s.text, false); !why.empty()) problem(at + "/text", "the text " + why);
+            else if (s.text->empty()) problem(at + "/text", "the text is empty");
+        }
+        const auto value = [&](const std::optional<std::string>& field, const char* name) {
+            if (!field) return;
+            if (auto why = detail::argdown_text_problem(*field, true); !why.empty())
+                problem(at + "/" + name, std::string("the ") + name + " " + why);
+        };
+        value(s.actor, "actor");
+        value(s.source, "source");
+    }
+    return out;
+}
+
+inline argdown_text write_argdown(const case_model& c, const std::string& source) {
+    if (const auto problems = argdown_problems(c, source); !problems.empty())
+        throw model_error(problems.front().location + ": " + problems.front().message);
+    argdown_text out;
+    std::string& text = out.text;
+    if (c.info().title) text += "===\ntitle: " + *c.info().title + "\n===\n\n";
+    const auto node = [&](statement_index v) {
+        const statement& s = c.statement_at(v);
+        return detail::written_as_argument(s) ? s.id : "[" + s.id + "]";
+    };
+    bool dropped_extensions = !c.info().ext.empty() || c.info().description.has_value();
+    bool dropped_fields = false;
+    for (std::size_t v = 0; v < c.statement_count(); ++v) {
+        const statement& s = c.statement_at(v);
+        text += node(v) + ":";
+        if (s.text) text += " " + *s.text;
+        std::vector<std::string> data;
+        if (s.actor) data.push_back("speaker: " + detail::argdown_quoted(*s.actor));
+        if (s.time) data.push_back("date: " + detail::argdown_quoted(s.time->text()));
+        if (s.source) data.push_back("source: " + detail::argdown_quoted(*s.source));
+        if (!data.empty()) {
+            text += " {";
+            for (std::size_t i = 0; i < data.size(); ++i) text += (i ? ", " : "") + data[i];
+            text += "}";
+        }
+        text += "\n\n";
+        dropped_fields = dropped_fields || s.base || s.claim || s.evidence || s.interest;
+        for (const auto& item : s.ext.items()) dropped_extensions = dropped_extensions || item.key() != "x-argdown";
+    }
+    bool dropped_relation_fields = false, mutual_supports = false;
+    for (const relation_handle e : c.relations()) {
+        const relation& r = c.relation_at(e);
+        if (r.provenance != provenance::asserted) continue;
+        const statement_index from = c.source(e), to = c.target(e);
+        const bool argument =
+            detail::written_as_argument(c.statement_at(from)) || detail::written_as_argument(c.statement_at(to));
+        if (r.type == relation_type::supports && r.is_directed())
+            text += node(to) + "\n  + " + node(from) + "\n\n";
+        else if (r.type == relation_type::supports)
+            text += node(to) + "\n  + " + node(from) + "\n\n", mutual_supports = true;
+        else if (r.is_mutual())
+            text += node(from) + "\n  >< " + node(to) + "\n\n";
+        else
+            text += node(to) + "\n  " + (argument ? "- " : "<_ ") + node(from) + "\n\n";
+        dropped_relation_fields = dropped_relation_fields || r.weight || r.note;
+        for (const auto& item : r.ext.items()) dropped_extensions = dropped_extensions || item.key() != "x-argdown";
+    }
+    const auto warn = [&](const char* what) {
+        out.dropped.push_back({.severity = severity::warning, .source = source, .location = {},
+                               .message = std::string(what) + " dropped: Argdown text has no place for them"});
+    };
+    const bool actor_fields = std::any_of(c.actors().begin(), c.actors().end(), [&](const actor& a) {
+        return a.name || a.kind || a.group || a.prior || !a.ext.empty() ||
+               c.statements_of(*c.find_actor(a.id)).empty();
+    });
+    if (actor_fields) warn("actor names, kinds, groups, priors and actors without statements");
+    if (!c.propositions().empty() || dropped_fields) warn("propositions, claims, base scores, evidence and interest");
+    if (dropped_relation_fields) warn("relation weights and notes");
+    if (mutual_supports) warn("mutual supports (written as one-way supports)");
+    if (dropped_extensions) warn("the description and x- extensions");
+    return out;
+}
 
 inline check_result check_argdown(std::string_view text, const std::string& source, const argdown_read_options& options) {
     check_result result;

@@ -30,6 +30,20 @@ std::vector<std::string> relations_text(const case_model& c) {
     return out;
 }
 
+// What Argdown carries of a case, one line per statement and per relation, for comparisons.
+std::vector<std::string> carried(const case_model& c) {
+    std::vector<std::string> out;
+    for (std::size_t v = 0; v < c.statement_count(); ++v) {
+        const statement& s = c.statement_at(v);
+        out.push_back(s.id + " | " + s.text.value_or("-") + " | " + s.actor.value_or("-") + " | " +
+                      (s.time ? s.time->text() : "-") + " | " + s.source.value_or("-"));
+    }
+    for (std::size_t i = 0; i < c.relation_count(); ++i) out.push_back(relation_text(c, i));
+    return out;
+}
+
+const std::string ceasefire_path = std::string(NARRATIVE_SOURCE_DIR) + "/examples/ceasefire/ceasefire.json";
+
 const statement& by_id(const case_model& c, std::string_view id) { return c.statement_at(c.require_statement(id)); }
 
 std::string first_error(const check_result& r) {
@@ -164,6 +178,45 @@ TEST_SUITE("formats.argdown") {
         CHECK(c.statement_at(1).text == std::optional<std::string>("(see above) text"));
     }
 
+    TEST_CASE("a case written as Argdown reads back with its statements and relations") {
+        const auto c = read_case_file(ceasefire_path);
+        const auto written = write_argdown(c);
+        const auto back = check_argdown(written.text, "written");
+        REQUIRE_MESSAGE(back.ok(), first_error(back));
+        CHECK(carried(*back.model) == carried(c));
+        // The ceasefire case has actor names, claims, weights and x- keys: each kind is named.
+        CHECK(written.dropped.size() == 4);
+    }
+
+    TEST_CASE("relations are written with the marker that reads back their direction") {
+        const auto c = read_case(R"({"format": "narrative/1", "title": "t", "statements": [
+            {"id": "a", "text": "A"}, {"id": "b"}, {"id": "<Arg>", "x-argdown": {"kind": "argument"}}],
+          "relations": [{"from": "a", "to": "b", "type": "contradicts"},
+                        {"from": "b", "to": "a", "type": "contradicts", "directed": true},
+                        {"from": "<Arg>", "to": "a", "type": "contradicts", "directed": true},
+                        {"from": "b", "to": "<Arg>", "type": "supports"}]})");
+        const auto written = write_argdown(c);
+        CHECK(written.text ==
+              "===\ntitle: t\n===\n\n[a]: A\n\n[b]:\n\n<Arg>:\n\n[a]\n  >< [b]\n\n[a]\n  <_ [b]\n\n[a]\n  - <Arg>\n\n"
+              "<Arg>\n  + [b]\n\n");
+        CHECK(written.dropped.empty());
+        CHECK(carried(read_argdown(written.text)) == carried(c));
+    }
+
+    TEST_CASE("what Argdown text cannot carry is refused before writing") {
+        const auto c = read_case(R"({"format": "narrative/1", "statements": [
+            {"id": "a]", "text": "x"}, {"id": "b", "text": "two  blanks"}, {"id": "c", "text": "data {x: 1}"},
+            {"id": "d", "text": "a /* comment"}, {"id": "e", "source": "line\nbreak"}]})");
+        const auto problems = argdown_problems(c);
+        REQUIRE(problems.size() == 5);
+        CHECK(problems[0].location == "/statements/0/id");
+        CHECK(problems[1].message == "cannot be written as Argdown: the text holds two blanks in a row");
+        CHECK(problems[2].message == "cannot be written as Argdown: the text holds \"{\", which starts data");
+        CHECK(problems[3].message == "cannot be written as Argdown: the text holds the comment marker \"/*\"");
+        CHECK(problems[4].location == "/statements/4/source");
+        CHECK_THROWS_AS((void)write_argdown(c), model_error);
+    }
+
     TEST_CASE("every file of the invalid corpus fails at the place its first line names") {
         // Each file starts with a comment `<!-- error: LINE:COLUMN: MESSAGE -->`.
         const std::filesystem::path folder = std::filesystem::path(NARRATIVE_SOURCE_DIR) / "tests/invalid/argdown";
@@ -228,6 +281,10 @@ TEST_SUITE("formats.argdown.data") {
         CHECK(by_id(c, "<Argument from Freedom of Speech>").source == std::optional<std::string>("C1a"));
         CHECK(by_id(c, "<Argument from racial hatred>").ext["x-argdown"]["tags"] == nlohmann::ordered_json::array({"pro"}));
         // The conclusion of <Argument from racial hatred> is the statement [Censorship] itself.
+        // Written as Argdown and read again, the debate keeps its statements and relations.
+        const auto again = check_argdown(write_argdown(c).text, "written");
+        REQUIRE_MESSAGE(again.ok(), first_error(again));
+        CHECK(carried(*again.model) == carried(c));
         const auto relations = relations_text(c);
         CHECK(std::find(relations.begin(), relations.end(), "<Argument from racial hatred> supports Censorship") !=
               relations.end());

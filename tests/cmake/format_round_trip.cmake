@@ -1,6 +1,6 @@
-# CASE -> ICCMA (FORMAT) -> case JSON -> ICCMA must give the same ICCMA text: the attacks
-# survive the round trip (ICCMA writes each attack once, sorted, so equal texts mean equal
-# attack graphs and equal statement ids in the same order).
+# CASE -> FORMAT -> case JSON -> FORMAT must give the same text: what FORMAT carries survives
+# the round trip (ICCMA: each attack once, sorted, so equal texts mean equal attack graphs and
+# statement ids; Argdown: statements and relations in order).
 set(first "${WORK}/first.${FORMAT}")
 set(json "${WORK}/back.json")
 set(second "${WORK}/second.${FORMAT}")
@@ -16,9 +16,9 @@ endforeach()
 file(READ "${first}" a)
 file(READ "${second}" b)
 if(NOT a STREQUAL b)
-    message(FATAL_ERROR "case -> ${FORMAT} -> case -> ${FORMAT} changed the attacks:\n${a}\n---\n${b}")
+    message(FATAL_ERROR "case -> ${FORMAT} -> case -> ${FORMAT} changed what the format carries:\n${a}\n---\n${b}")
 endif()
 string(LENGTH "${a}" length)
 if(length LESS 20)
-    message(FATAL_ERROR "the ${FORMAT} text is too short to hold the case's attacks:\n${a}")
+    message(FATAL_ERROR "the ${FORMAT} text is too short to hold the case:\n${a}")
 endif()
