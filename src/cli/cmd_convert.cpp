@@ -49,7 +49,13 @@ void register_convert(CLI::App& app) {
             },
             braced(readable_format_names())));
     cmd->add_option("--to", opts->to, "Output format (AIF only when asked for: .json is written as a case file)")
-        ->check(CLI::IsMember(writable_format_names()));
+        ->check(CLI::Validator(
+            [](std::string& value) -> std::string {
+                const auto names = writable_format_names();
+                if (std::find(names.begin(), names.end(), value) != names.end()) return {};
+                return "cannot write format \"" + value + "\"; formats that can be written: " + writable_format_list();
+            },
+            braced(writable_format_names())));
     cmd->add_flag("--no-infer", opts->no_infer,
                   "DOT: draw only the relations stated in the case (by default the relations inferred from claims "
                   "are drawn too, dotted); ICCMA: write only the stated attacks (by default inferred "

@@ -11,7 +11,7 @@ narrative_cli_test("convert locates an argdown error"
     EXIT 1 NO_STDOUT STDERR "missing-conclusion.argdown:5:1: error: missing conclusion after the inference line")
 narrative_cli_test("convert lists the formats it writes"
     ARGS convert "${NARRATIVE_CEASEFIRE}" - --to xlsx
-    EXIT 2 NO_STDOUT STDERR "cannot write format \"xlsx\"; formats that can be written: json, graphml, dot, apx, tgf, i23, argdown")
+    EXIT 2 NO_STDOUT STDERR "cannot write format \"xlsx\"; formats that can be written: json, graphml, dot, aif, apx, tgf, i23, argdown")
 if(NARRATIVE_HAVE_SHARED_DATA)
     narrative_cli_test("convert imports the argdown primer"
         ARGS convert "${NARRATIVE_SHARED_DATA_DIR}/argdown/argdown-primer.argdown" - --to json
