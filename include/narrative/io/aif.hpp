@@ -30,7 +30,9 @@ namespace narrative {
 /// Limits and choices of the AIF reader.
 struct aif_read_options {
     read_options json{};                 ///< string length, nesting depth (as for case files)
-    std::size_t max_elements = 1 << 22;  ///< most entries of each of nodes, edges, locutions, participants
+    /// Most entries of each of nodes, edges, locutions and participants, and most relations built
+    /// (an S-node gives premises × conclusions of them).
+    std::size_t max_elements = 1 << 22;
     /// Offset given to utterance times written without one (`2020-10-15 22:50:06`, as AIFdb
     /// writes them): AIF does not say which zone they are in.
     std::string time_offset = "Z";
@@ -342,6 +344,12 @@ private:
                     warning(n.pointer, n.type + "-node \"" + printable(n.id) +
                                            "\" lacks an I-node premise or conclusion; no relation");
                 continue;
+            }
+            // Premises times conclusions can be far more than the edges: bounded like the arrays.
+            if (premises.size() * conclusions.size() > options_.max_elements - relation_pointers_.size()) {
+                error(n.pointer, n.type + "-node \"" + printable(n.id) + "\" would make more than " +
+                                     std::to_string(options_.max_elements) + " relations in all");
+                return;
             }
             for (const std::size_t p : premises)
                 for (const std::size_t c : conclusions) {

@@ -197,6 +197,30 @@ TEST_SUITE("aif.import") {
         CHECK_FALSE(looks_like_aif("not json"));
     }
 
+    TEST_CASE("limits: an S-node with many premises and conclusions cannot build more relations than the limit") {
+        // 3 premises × 3 conclusions = 9 relations from 7 nodes and 6 edges.
+        aif_read_options small;
+        small.max_elements = 8;
+        const auto r = check_aif(R"({"nodes": [
+            {"nodeID": "a", "type": "I"}, {"nodeID": "b", "type": "I"}, {"nodeID": "c", "type": "I"},
+            {"nodeID": "x", "type": "CA"},
+            {"nodeID": "d", "type": "I"}, {"nodeID": "e", "type": "I"}, {"nodeID": "f", "type": "I"}],
+          "edges": [{"fromID": "a", "toID": "x"}, {"fromID": "b", "toID": "x"}, {"fromID": "c", "toID": "x"},
+                    {"fromID": "x", "toID": "d"}, {"fromID": "x", "toID": "e"}, {"fromID": "x", "toID": "f"}]})",
+                                 "t", small);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.diagnostics.front().location == "/nodes/3");
+        CHECK(r.diagnostics.front().message == "CA-node \"x\" would make more than 8 relations in all");
+        small.max_elements = 9;
+        CHECK(check_aif(R"({"nodes": [
+            {"nodeID": "a", "type": "I"}, {"nodeID": "b", "type": "I"}, {"nodeID": "c", "type": "I"},
+            {"nodeID": "x", "type": "CA"},
+            {"nodeID": "d", "type": "I"}, {"nodeID": "e", "type": "I"}, {"nodeID": "f", "type": "I"}],
+          "edges": [{"fromID": "a", "toID": "x"}, {"fromID": "b", "toID": "x"}, {"fromID": "c", "toID": "x"},
+                    {"fromID": "x", "toID": "d"}, {"fromID": "x", "toID": "e"}, {"fromID": "x", "toID": "f"}]})",
+                        "t", small).model->relation_count() == 9);
+    }
+
     TEST_CASE("limits: too many nodes is an error at the array") {
         aif_read_options small;
         small.max_elements = 2;
