@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 
+#include <narrative/io/aif.hpp>
 #include <narrative/io/case_json.hpp>
 #include <narrative/model/case_model.hpp>
 
@@ -89,12 +90,14 @@ void register_check(CLI::App& app) {
     };
     auto opts = std::make_shared<options>();
     CLI::App* cmd = app.add_subcommand("check", "Validate a case file; print a summary and every diagnostic");
-    cmd->add_option("CASE", opts->input, "Case file (narrative/1 JSON), or - for standard input")->required();
+    cmd->add_option("CASE", opts->input, "Case file (narrative/1 JSON, or an AIF nodeset), or - for standard input")->required();
     add_output_options(cmd, opts->output);
     cmd->callback([opts] {
         const std::string source = opts->input == "-" ? "<stdin>" : opts->input;
         const std::string text = read_input(opts->input);
         auto result = detail::check_case_padded(text, text.capacity(), source);
+        // An AIF nodeset is checked as such (tried only when the case reader refuses the text).
+        if (!result.model && looks_like_aif(text)) result = check_aif(text, source);
         if (!result.model) throw parse_error(std::move(result.diagnostics));  // exit 1, nothing on stdout
         std::size_t warnings = 0;
         for (const auto& d : result.diagnostics) warnings += d.severity == severity::warning ? 1 : 0;

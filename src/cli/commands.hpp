@@ -32,8 +32,8 @@ struct output_options {
 /// Adds `--format table|json|markdown` and `-o FILE` to a command.
 void add_output_options(CLI::App* command, output_options& options);
 
-/// Reads the case named on the command line (`-` is standard input). Warnings are printed to
-/// standard error. Throws parse_error (exit 1) or io_error (exit 1).
+/// Reads the case named on the command line (`-` is standard input): a case file, or an AIF
+/// nodeset (top-level `nodes` or `AIF`, no `format`). Warnings are printed to standard error. Throws parse_error (exit 1) or io_error (exit 1).
 [[nodiscard]] case_model load_case_argument(const std::string& path);
 
 /// Like load_case_argument, for commands that also read the ICCMA formats: `format` is `json`,

@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 
+#include <narrative/io/aif.hpp>
 #include <narrative/io/case_json.hpp>
 #include <narrative/io/text_file.hpp>
 
@@ -57,7 +58,11 @@ case_model load_case_argument(const std::string& path) {
     const auto started = std::chrono::steady_clock::now();
     std::string text = read_input(path);
     const std::size_t bytes = text.size();
-    auto result = detail::check_case_padded(text, text.capacity(), path == "-" ? std::string("<stdin>") : path);
+    const std::string source = path == "-" ? std::string("<stdin>") : path;
+    auto result = detail::check_case_padded(text, text.capacity(), source);
+    // An AIF nodeset is read as such; tried only when the case reader refuses the text, so a
+    // case file costs nothing more.
+    if (!result.model && looks_like_aif(text)) result = check_aif(text, source);
     std::string().swap(text);  // the model no longer needs the text
     if (!result.model) throw parse_error(std::move(result.diagnostics));
     print_diagnostics(result.diagnostics);  // warnings only

@@ -70,3 +70,12 @@ foreach(case_file IN ITEMS "${NARRATIVE_CEASEFIRE}" "${PROJECT_SOURCE_DIR}/examp
                 -P "${PROJECT_SOURCE_DIR}/tests/cmake/convert_round_trip_aif.cmake")
     set_tests_properties("cli: convert round trip json aif json (${case_name})" PROPERTIES LABELS cli)
 endforeach()
+
+# The analysis commands take an AIF nodeset as their case argument.
+narrative_cli_test("contradictions reads an AIF nodeset"
+    ARGS contradictions "${aif_data}/harbour.json"
+    STDOUT "4 statements, 3 relations \\(0 inferred from claims\\), 1 direct contradictions"
+    STDERR "harbour.json:/nodes: warning: ignored 1 L-nodes without edges or locution")
+narrative_cli_test("check reports an invalid AIF nodeset at its place"
+    ARGS check "${PROJECT_SOURCE_DIR}/tests/invalid/aif/duplicate-node-id.json"
+    EXIT 1 NO_STDOUT STDERR "duplicate-node-id.json:/nodes/1/nodeID: error: duplicate node id \"1\"")

@@ -30,7 +30,9 @@ namespace narrative {
 /// Limits and choices of the AIF reader.
 struct aif_read_options {
     read_options json{};                 ///< string length, nesting depth (as for case files)
-    std::size_t max_elements = 1 << 22;  ///< most entries of each of nodes, edges, locutions, participants
+    /// Most entries of each of nodes, edges, locutions and participants, and most relations built
+    /// (an S-node gives premises × conclusions of them).
+    std::size_t max_elements = 1 << 22;
     /// Offset given to utterance times written without one (`2020-10-15 22:50:06`, as AIFdb
     /// writes them): AIF does not say which zone they are in.
     std::string time_offset = "Z";
@@ -271,38 +273,29 @@ private:
             ojson s = {{"id", n.id}};
             // The utterances asserting it: L → YA → I. The earliest is the statement's.
             std::vector<std::string> illocutions;
-            std::optional<std::size_t> utterance;
-            std::optional<time_point> utterance_time;
-            std::unordered_set<std::string> speakers;
-            std::optional<std::string> who;
+            std::unordered_set<std::string> seen_acts;
+            const anchor* best = nullptr;
+            std::vector<std::string> speakers;  // the first two distinct ones
             for (const std::size_t ya : n.in) {
                 if (nodes_[ya].type != "YA") continue;
                 const std::string act = nodes_[ya].text.value_or("");
-                if (act != "Asserting" && std::find(illocutions.begin(), illocutions.end(), act) == illocutions.end())
-                    illocutions.push_back(act);
-                for (const std::size_t l : nodes_[ya].in) {
-                    if (nodes_[l].type != "L") continue;
-                    const auto time = utterance_time_of(nodes_[l]);
-                    auto speaker = speaker_of(nodes_[l]);
-                    if (speaker) speakers.insert(*speaker);
-                    // The earliest dated utterance; the first one when none is dated.
-                    if (!utterance || (time && (!utterance_time || *time < *utterance_time))) {
-                        utterance = l;
-                        utterance_time = time;
-                        who = std::move(speaker);
-                    }
-                }
+                if (act != "Asserting" && seen_acts.insert(act).second) illocutions.push_back(act);
+                const anchor& a = anchor_of(ya);
+                if (!a.utterance) continue;
+                for (const auto& who : a.speakers)
+                    if (speakers.size() < 2 && std::find(speakers.begin(), speakers.end(), who) == speakers.end())
+                        speakers.push_back(who);
+                if (!best || (a.time && (!best->time || *a.time < *best->time))) best = &a;
             }
-            if (utterance) {
-                const node& l = nodes_[*utterance];
-                if (who) s["actor"] = *who;
-                if (utterance_time) s["time"] = utterance_time->text();
+            if (best) {
+                const node& l = nodes_[*best->utterance];
+                if (best->speaker) s["actor"] = *best->speaker;
+                if (best->time) s["time"] = best->time->text();
                 if (l.locution && locutions_[*l.locution].source && !locutions_[*l.locution].source->empty())
                     s["source"] = *locutions_[*l.locution].source;
                 if (speakers.size() > 1)
-                    warning(n.pointer, "I-node \"" + printable(n.id) + "\" is asserted by " +
-                                           std::to_string(speakers.size()) +
-                                           " speakers; the statement takes the earliest utterance's");
+                    warning(n.pointer, "I-node \"" + printable(n.id) +
+                                           "\" is asserted by several speakers; the statement takes the earliest utterance's");
             }
             if (n.text) s["text"] = *n.text;
             if (n.own) {
@@ -343,6 +336,12 @@ private:
                                            "\" lacks an I-node premise or conclusion; no relation");
                 continue;
             }
+            // Premises times conclusions can be far more than the edges: bounded like the arrays.
+            if (premises.size() * conclusions.size() > options_.max_elements - relation_pointers_.size()) {
+                error(n.pointer, n.type + "-node \"" + printable(n.id) + "\" would make more than " +
+                                     std::to_string(options_.max_elements) + " relations in all");
+                return;
+            }
             for (const std::size_t p : premises)
                 for (const std::size_t c : conclusions) {
                     ojson r = {{"from", nodes_[p].id}, {"to", nodes_[c].id},
@@ -369,6 +368,34 @@ private:
         for (const auto& [type, count] : ignored_types_)
             warning(pointer_append(base_, "nodes"), "ignored " + std::to_string(count) + " nodes of type \"" +
                                                         printable(type) + "\" (not part of a case)");
+    }
+
+    // What a YA anchors: its earliest dated L-node (the first when none is dated), computed
+    // once per YA so that an I-node costs its own edges only.
+    struct anchor {
+        std::optional<std::size_t> utterance{};
+        std::optional<time_point> time{};
+        std::optional<std::string> speaker{};
+        std::vector<std::string> speakers{};  // the first two distinct ones
+    };
+
+    const anchor& anchor_of(std::size_t ya) {
+        if (const auto it = anchors_.find(ya); it != anchors_.end()) return it->second;
+        anchor a;
+        for (const std::size_t l : nodes_[ya].in) {
+            if (nodes_[l].type != "L") continue;
+            auto time = utterance_time_of(nodes_[l]);
+            auto speaker = speaker_of(nodes_[l]);
+            if (speaker && a.speakers.size() < 2 &&
+                std::find(a.speakers.begin(), a.speakers.end(), *speaker) == a.speakers.end())
+                a.speakers.push_back(*speaker);
+            if (!a.utterance || (time && (!a.time || *time < *a.time))) {
+                a.utterance = l;
+                a.time = std::move(time);
+                a.speaker = std::move(speaker);
+            }
+        }
+        return anchors_.emplace(ya, std::move(a)).first->second;
     }
 
     // The speaker of an L-node: its locution's participant, else the text before " : ".
@@ -578,6 +605,7 @@ private:
     std::unordered_map<std::string, std::string> actor_names_{};
     std::unordered_map<std::string, std::string> person_names_{};  // personID → speaker name
     std::vector<std::string> statement_pointers_{}, relation_pointers_{}, actor_pointers_{};
+    std::unordered_map<std::size_t, anchor> anchors_{};  // by YA node
     std::size_t ignored_l_nodes_ = 0;
     std::map<std::string, std::size_t> ignored_types_{};
 };

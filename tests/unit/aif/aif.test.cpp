@@ -111,6 +111,20 @@ TEST_SUITE("aif.import") {
         CHECK(warnings_containing(r, "ignored 2 L-nodes without edges or locution") == 1);
     }
 
+    TEST_CASE("of several utterances the earliest dated one gives speaker and time, with a warning") {
+        // Two L-nodes anchor the same I-node through one YA; the later-listed one was said first.
+        const auto r = check_aif(R"({"nodes": [
+            {"nodeID": "1", "type": "L", "text": "A : x"}, {"nodeID": "2", "type": "L", "text": "B : x too"},
+            {"nodeID": "3", "type": "YA", "text": "Asserting"}, {"nodeID": "4", "type": "I", "text": "x"}],
+          "edges": [{"fromID": "1", "toID": "3"}, {"fromID": "2", "toID": "3"}, {"fromID": "3", "toID": "4"}],
+          "locutions": [{"nodeID": "1", "start": "2020-10-15 22:50:09"}, {"nodeID": "2", "start": "2020-10-15 22:50:01"}]})");
+        REQUIRE(r.ok());
+        CHECK(statement_of(*r.model, "4").actor == std::optional<std::string>("B"));
+        CHECK(statement_of(*r.model, "4").time->text() == "2020-10-15T22:50:01Z");
+        CHECK(warnings_containing(r, "is asserted by several speakers") == 1);
+        CHECK(r.model->actors().size() == 2);
+    }
+
     TEST_CASE("a null start leaves the time unknown, and the offset of bare times can be chosen") {
         const char* text = R"({"nodes": [
             {"nodeID": "1", "type": "L", "text": "A : x"}, {"nodeID": "2", "type": "YA", "text": "Asserting"},
@@ -195,6 +209,30 @@ TEST_SUITE("aif.import") {
         CHECK_FALSE(looks_like_aif(R"({"format": "narrative/1", "statements": []})"));
         CHECK_FALSE(looks_like_aif(R"({"format": "narrative/1", "x-nodes": [], "statements": [{"nodes": 1}]})"));
         CHECK_FALSE(looks_like_aif("not json"));
+    }
+
+    TEST_CASE("limits: an S-node with many premises and conclusions cannot build more relations than the limit") {
+        // 3 premises × 3 conclusions = 9 relations from 7 nodes and 6 edges.
+        aif_read_options small;
+        small.max_elements = 8;
+        const auto r = check_aif(R"({"nodes": [
+            {"nodeID": "a", "type": "I"}, {"nodeID": "b", "type": "I"}, {"nodeID": "c", "type": "I"},
+            {"nodeID": "x", "type": "CA"},
+            {"nodeID": "d", "type": "I"}, {"nodeID": "e", "type": "I"}, {"nodeID": "f", "type": "I"}],
+          "edges": [{"fromID": "a", "toID": "x"}, {"fromID": "b", "toID": "x"}, {"fromID": "c", "toID": "x"},
+                    {"fromID": "x", "toID": "d"}, {"fromID": "x", "toID": "e"}, {"fromID": "x", "toID": "f"}]})",
+                                 "t", small);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.diagnostics.front().location == "/nodes/3");
+        CHECK(r.diagnostics.front().message == "CA-node \"x\" would make more than 8 relations in all");
+        small.max_elements = 9;
+        CHECK(check_aif(R"({"nodes": [
+            {"nodeID": "a", "type": "I"}, {"nodeID": "b", "type": "I"}, {"nodeID": "c", "type": "I"},
+            {"nodeID": "x", "type": "CA"},
+            {"nodeID": "d", "type": "I"}, {"nodeID": "e", "type": "I"}, {"nodeID": "f", "type": "I"}],
+          "edges": [{"fromID": "a", "toID": "x"}, {"fromID": "b", "toID": "x"}, {"fromID": "c", "toID": "x"},
+                    {"fromID": "x", "toID": "d"}, {"fromID": "x", "toID": "e"}, {"fromID": "x", "toID": "f"}]})",
+                        "t", small).model->relation_count() == 9);
     }
 
     TEST_CASE("limits: too many nodes is an error at the array") {
