@@ -11,6 +11,9 @@
 
 #include <narrative/actors/consistency.hpp>
 #include <narrative/credibility/credibility.hpp>
+#include <narrative/extensions/registry.hpp>
+#include <narrative/extensions/tasks.hpp>
+#include <narrative/gradual/contributions.hpp>
 #include <narrative/gradual/registry.hpp>
 #include <narrative/infer/infer_relations.hpp>
 #include <narrative/io/case_json.hpp>
@@ -19,6 +22,7 @@
 #include <narrative/model/compiled_graph.hpp>
 #include <narrative/signed/contradictions.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 #include <string>
@@ -61,6 +65,34 @@ void run_analyses(case_model c) {
         for (const double s : r.strength)
             fuzz::require(!r.solver.converged || std::isfinite(s), "a converged score has a strength that is not a number",
                           entry.first);
+    }
+
+    // Contributions to the first statement's strength: as many as reach it, each a number.
+    if (g.statement_count > 0) {
+        contribution_options ko{};
+        ko.solve = so;
+        ko.max_contributors = 32;
+        for (const auto f : {contribution_function::removal, contribution_function::gradient}) {
+            ko.function = f;
+            try {
+                const auto k = contributions(g, find_gradual_semantics("df-quad"), 0, ko);
+                for (const auto& x : k.contributions)
+                    fuzz::require(!k.converged || std::isfinite(x.value), "a contribution is not a number");
+            } catch (const rule_error&) {  // more contributors than allowed: refused, as documented
+            }
+        }
+    }
+
+    // Crisp extensions under each support reading: grounded is inside the one preferred
+    // extension found (component search), and no statement outside the case is in it.
+    for (const auto reading : {support_reading::none, support_reading::deductive, support_reading::necessary}) {
+        const auto reduction = reduce_bipolar(g, reading);
+        const auto grounded = run_task(reduction, find_crisp_semantics("grounded"), crisp_task::se).extensions;
+        const auto preferred = run_task(reduction, find_crisp_semantics("preferred"), crisp_task::se).extensions;
+        fuzz::require(grounded.size() == 1 && preferred.size() == 1, "grounded or preferred has no extension");
+        fuzz::require(std::includes(preferred[0].begin(), preferred[0].end(), grounded[0].begin(), grounded[0].end()),
+                      "the grounded extension is not inside a preferred one");
+        for (const auto a : preferred[0]) fuzz::require(a < g.statement_count, "an extension names the sentinel");
     }
 
     contradictions_options co{};
