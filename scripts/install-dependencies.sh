@@ -3,7 +3,7 @@
 #   scripts/install-dependencies.sh [--fuzz] [extra-package ...]
 # --fuzz adds what the fuzz targets need (scripts/fuzz.sh): Clang 14 and its runtime with libFuzzer.
 set -euo pipefail
-packages=(cmake ninja-build g++ libboost-graph-dev libeigen3-dev nlohmann-json3-dev libsimdjson-dev doctest-dev libcli11-dev libcadical-dev)
+packages=(cmake ninja-build g++ libboost-graph-dev libeigen3-dev nlohmann-json3-dev libsimdjson-dev doctest-dev libcli11-dev libcadical-dev libgraphviz-dev pkg-config)
 if [ "${1:-}" = "--fuzz" ]; then
     shift
     packages+=(clang-14 libclang-rt-14-dev)

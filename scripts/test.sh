@@ -5,7 +5,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-bash scripts/install-dependencies.sh
+bash scripts/install-dependencies.sh chromium  # chromium: the browser test of the HTML report
 cmake --workflow --preset ci
 fuzz_seconds="${NARRATIVE_FUZZ_SECONDS:-60}"
 if [ "$fuzz_seconds" != "0" ]; then

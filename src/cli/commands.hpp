@@ -93,5 +93,6 @@ void register_score(CLI::App& app);
 void register_actors(CLI::App& app);
 void register_explain(CLI::App& app);
 void register_extensions(CLI::App& app);
+void register_report(CLI::App& app);
 
 }  // namespace narrative::cli
