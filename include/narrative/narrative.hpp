@@ -55,3 +55,14 @@
 #include <narrative/extensions/scc_search.hpp>
 #include <narrative/extensions/semantics.hpp>
 #include <narrative/extensions/tasks.hpp>
+
+#include <narrative/explain/case_report.hpp>
+#include <narrative/explain/document.hpp>
+#include <narrative/explain/graph_view.hpp>
+
+#include <narrative/report/escape.hpp>
+#include <narrative/report/graph_dot.hpp>
+#include <narrative/report/html.hpp>
+#include <narrative/report/json.hpp>
+#include <narrative/report/markdown.hpp>
+#include <narrative/report/text.hpp>

@@ -634,11 +634,18 @@ inline graph_view condensed_graph(const case_model& c, const case_analysis& a, c
             item_list l{};
             for (const auto* e : ev) {
                 const bool decides = p.verdict && e->value == *p.verdict && !e->against && e->weight > 0;
-                inline_text line{sref(c, e->statement), text(" ("), statement_actor(c, e->statement),
-                                 text(", " + std::string(e->against ? "against " : "for ") + e->value + ", weight " +
-                                      signed_number(e->weight) + ")")};
+                inline_text line{sref(c, e->statement), text(" ("), statement_actor(c, e->statement), text(")")};
                 if (decides) line.push_back(strong(" decides"));
-                if (!e->detail.empty()) line.push_back(text(": " + e->detail));
+                // The detail line names the statement and its actor first ("ID (time) by
+                // ACTOR: …"): shown from its first colon, the rest being in the link.
+                std::string why = e->detail;
+                if (why.rfind(c.statement_at(e->statement).id, 0) == 0) {
+                    const auto colon = why.find(": ");
+                    if (colon != std::string::npos) why.erase(0, colon + 2);
+                }
+                line.push_back(text(": " + (why.empty() ? std::string(e->against ? "against " : "for ") + e->value +
+                                                              ", weight " + signed_number(e->weight)
+                                                        : why)));
                 l.items.push_back(std::move(line));
             }
             if (!l.items.empty()) one.blocks.emplace_back(std::move(l));

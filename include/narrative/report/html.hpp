@@ -63,7 +63,7 @@ inline void html_legend(std::string& out, bool condensed) {
     out += "</p>\n";
 }
 
-inline void html_block(std::string& out, const explain::block& b, const html_options& o) {
+inline void html_block(std::string& out, const explain::block& b, const html_options& o, int& figure_count) {
     if (const auto* p = std::get_if<explain::paragraph>(&b)) {
         out += "<p>";
         html_inline(out, p->content);
@@ -98,7 +98,10 @@ inline void html_block(std::string& out, const explain::block& b, const html_opt
         out += "<figure>\n";
         html_legend(out, f->graph.condensed);
         if (o.layout) {
-            out += "<div class=\"graph\">" + o.layout(dot) + "</div>\n";
+            // Fitted to the page's width; a checkbox (no script) shows it at full size.
+            const std::string zoom = "zoom-" + std::to_string(++figure_count);
+            out += "<input type=\"checkbox\" class=\"zoom\" id=\"" + zoom + "\"><label for=\"" + zoom +
+                   "\"> full size (scroll to move)</label>\n<div class=\"graph\">" + o.layout(dot) + "</div>\n";
         } else {
             out += "<p>No layout program was given: the graph in DOT, to draw with <code>dot -Tsvg</code>:</p>\n"
                    "<pre>" + html_escape(dot) + "</pre>\n";
@@ -107,14 +110,15 @@ inline void html_block(std::string& out, const explain::block& b, const html_opt
     }
 }
 
-inline void html_section(std::string& out, const explain::section& s, const html_options& o, int level) {
+inline void html_section(std::string& out, const explain::section& s, const html_options& o, int level,
+                         int& figure_count) {
     const std::string h = "h" + std::to_string(level < 6 ? level : 6);
     const std::string id = html_id(s.id);
     out += "<section id=\"" + id + "\">\n";
     if (s.collapsed) out += "<details>\n<summary><" + h + ">" + html_escape(s.title) + "</" + h + "></summary>\n";
     else out += "<" + h + ">" + html_escape(s.title) + "</" + h + ">\n";
-    for (const auto& b : s.blocks) html_block(out, b, o);
-    for (const auto& sub : s.subsections) html_section(out, sub, o, level + 1);
+    for (const auto& b : s.blocks) html_block(out, b, o, figure_count);
+    for (const auto& sub : s.subsections) html_section(out, sub, o, level + 1, figure_count);
     if (s.collapsed) out += "</details>\n";
     out += "</section>\n";
 }
@@ -130,7 +134,8 @@ a.ac{font-style:italic}.pre{color:#555}
 th,td{border:1px solid #ddd;padding:3px 7px;vertical-align:top;text-align:left}th{background:#f4f4f4}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}tbody tr:nth-child(even){background:#fafafa}
 tr:target{background:#fff4c2!important}
-figure{margin:0}.graph{overflow:auto;max-height:90vh;border:1px solid #ddd;padding:4px}.graph svg{max-width:none;height:auto}
+figure{margin:0}.graph{overflow:auto;max-height:90vh;border:1px solid #ddd;padding:4px}.graph svg{max-width:100%;height:auto}
+.zoom{margin-left:0}.zoom:checked~.graph svg{max-width:none}.zoom+label{font-size:12px;color:#555}
 figcaption,.legend{font-size:12px;color:#555}.sw{display:inline-block;width:2.2em;height:.9em;vertical-align:middle;margin:0 .3em 0 .8em;border:1px solid #999}
 .ln{display:inline-block;width:2.2em;vertical-align:middle;margin:0 .3em 0 .8em;border-top:2px solid #555}
 pre{background:#f6f6f6;padding:.6em;overflow:auto;font-size:12px}footer{margin-top:3em;color:#777;font-size:12px}
@@ -155,7 +160,8 @@ pre{background:#f6f6f6;padding:.6em;overflow:auto;font-size:12px}footer{margin-t
     for (const auto& s : d.sections)
         out += "<li><a href=\"#" + html_id(s.id) + "\">" + html_escape(s.title) + "</a></li>\n";
     out += "</ul></nav>\n</header>\n<main>\n";
-    for (const auto& s : d.sections) detail::html_section(out, s, o, 2);
+    int figure_count = 0;
+    for (const auto& s : d.sections) detail::html_section(out, s, o, 2, figure_count);
     out += "</main>\n";
     if (!o.generator.empty()) out += "<footer>" + html_escape(o.generator) + "</footer>\n";
     return out + "</body>\n</html>\n";
