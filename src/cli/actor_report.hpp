@@ -64,18 +64,25 @@ inline void add_actor_report_options(CLI::App* cmd, actor_report_options& o) {
         ->capture_default_str();
 }
 
-/// Infers relations from claims (unless --no-infer) and runs the report; throws rule_error
-/// (exit 2) on an unknown algorithm.
-inline consistency_report run_actor_report(case_model& c, const actor_report_options& o, std::size_t items) {
+/// The library's options for the command-line options; throws rule_error (exit 2) on an
+/// unknown algorithm, usage_error on a bad number.
+inline actor_consistency_options actor_options(const actor_report_options& o, std::size_t items = 5) {
     (void)find_credibility_algorithm(o.credibility);
     const std::uint64_t max_states = max_work_states(
         parse_unsigned_option("--max-work", o.max_work, 0, std::numeric_limits<std::uint64_t>::max()));
-    if (!o.no_infer) (void)infer_relations(c);
     actor_consistency_options opts{};
     apply_evidence_weights(o.evidence_weights, opts.credibility.evidence.weights);
     opts.algorithm = o.credibility;
     opts.explanation_items = items;
     opts.tensions.max_states = max_states;
+    return opts;
+}
+
+/// Infers relations from claims (unless --no-infer) and runs the report; throws rule_error
+/// (exit 2) on an unknown algorithm.
+inline consistency_report run_actor_report(case_model& c, const actor_report_options& o, std::size_t items) {
+    const actor_consistency_options opts = actor_options(o, items);
+    if (!o.no_infer) (void)infer_relations(c);
     return actor_consistency_report(c, opts);
 }
 

@@ -14,6 +14,7 @@
 #include <narrative/report/markdown.hpp>
 #include <narrative/report/text.hpp>
 #include <narrative/signed/contradictions.hpp>
+#include <narrative/timeline/replay.hpp>
 #include <narrative/version.hpp>
 
 #include <algorithm>
@@ -50,6 +51,7 @@ void register_report(CLI::App& app) {
         std::string max_contributors = "100";
         std::string graph_limit = "300";
         std::string max_path = "3";
+        std::string timeline_steps = "50";
         actor_report_options actors{};
     };
     auto opts = std::make_shared<options>();
@@ -80,6 +82,11 @@ void register_report(CLI::App& app) {
     cmd->add_option("--max-path", opts->max_path, "Longest path (in relations) for derived tensions, from 2 to 8")
         ->type_name("UINT")
         ->capture_default_str();
+    cmd->add_option("--timeline-steps", opts->timeline_steps,
+                    "Replay the analyses at each date when the case has at most this many distinct times "
+                    "(0: no timeline)")
+        ->type_name("UINT")
+        ->capture_default_str();
     add_actor_report_options(cmd, opts->actors);
     cmd->callback([opts] {
         const std::string format = report_format(opts->format, opts->output);
@@ -91,12 +98,30 @@ void register_report(CLI::App& app) {
             "--max-contributors", opts->max_contributors, 1, std::numeric_limits<std::uint32_t>::max()));
         const auto max_path = static_cast<std::uint32_t>(parse_unsigned_option(
             "--max-path", opts->max_path, 2, 8, "the search from each statement visits every path of that length"));
+        const auto timeline_steps = static_cast<std::size_t>(parse_unsigned_option(
+            "--timeline-steps", opts->timeline_steps, 0, std::numeric_limits<std::uint32_t>::max()));
         explain::case_report_options ro{};
         ro.graph_limit = static_cast<std::size_t>(parse_unsigned_option(
             "--graph-limit", opts->graph_limit, 0, std::numeric_limits<std::uint32_t>::max()));
 
         case_model c = load_case_argument(opts->input);
         explain::case_analysis a{};
+        // The timeline replays the case as stated (each snapshot infers its own relations), so
+        // it runs before the relations inferred for the whole case are added.
+        const auto dates = statement_times(c).size();
+        if (timeline_steps == 0) {
+            a.timeline_note = "No timeline: --timeline-steps 0.";
+        } else if (dates > timeline_steps) {
+            a.timeline_note = "No timeline: the case has statements at " + std::to_string(dates) +
+                              " distinct times, more than --timeline-steps " + std::to_string(timeline_steps) +
+                              " (each date runs every analysis again); `narrative timeline` replays them.";
+        } else {
+            timeline_options to{};
+            to.infer = !opts->actors.no_infer;
+            to.actors = actor_options(opts->actors);
+            to.max_steps = timeline_steps;
+            a.timeline = replay_timeline(c, semantics, to);
+        }
         // The actor report infers the relations from claims (unless --no-infer); every other
         // analysis then runs on the same relations.
         a.actors = run_actor_report(c, opts->actors, 0);

@@ -94,5 +94,6 @@ void register_actors(CLI::App& app);
 void register_explain(CLI::App& app);
 void register_extensions(CLI::App& app);
 void register_report(CLI::App& app);
+void register_timeline(CLI::App& app);
 
 }  // namespace narrative::cli

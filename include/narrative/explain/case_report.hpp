@@ -12,6 +12,8 @@
 #include <narrative/actors/consistency.hpp>
 #include <narrative/explain/document.hpp>
 #include <narrative/explain/graph_view.hpp>
+#include <narrative/explain/references.hpp>
+#include <narrative/explain/timeline_report.hpp>
 #include <narrative/gradual/contributions.hpp>
 #include <narrative/gradual/engine.hpp>
 #include <narrative/model/case_model.hpp>
@@ -45,6 +47,10 @@ struct case_analysis {
     std::size_t contribution_topics_limit = 0;
     /// Statements left out of the contributions because too many statements reach them.
     std::size_t contributions_left_out = 0;
+    /// The analyses replayed at each date (timeline/replay.hpp); unset: no timeline section.
+    std::optional<timeline_result> timeline{};
+    /// Why there is no timeline when it was left out (e.g. too many dates); shown in the report.
+    std::string timeline_note{};
 };
 
 struct case_report_options {
@@ -60,55 +66,6 @@ struct case_report_options {
 };
 
 namespace detail {
-
-[[nodiscard]] inline std::string number(double x, int digits = 3) {
-    if (!std::isfinite(x)) return "-";
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", digits, x);
-    std::string s = buf;
-    // "-0.000" reads as a sign without a value.
-    if (s.front() == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
-    return s;
-}
-
-[[nodiscard]] inline std::string signed_number(double x, int digits = 3) {
-    std::string s = number(x, digits);
-    if (s != "-" && s.front() != '-' && s.find_first_not_of("0.") != std::string::npos) s.insert(0, "+");
-    return s;
-}
-
-[[nodiscard]] inline std::string statement_anchor(statement_index v) { return "s-" + std::to_string(v); }
-[[nodiscard]] inline std::string actor_anchor(std::uint32_t a) { return "a-" + std::to_string(a); }
-[[nodiscard]] inline std::string proposition_anchor(std::size_t p) { return "p-" + std::to_string(p); }
-
-/// Hover text of a statement: its text, who said it and when, its source.
-[[nodiscard]] inline std::string statement_title(const case_model& c, statement_index v) {
-    const statement& s = c.statement_at(v);
-    std::string t = s.text ? "\u201c" + *s.text + "\u201d" : std::string("(no text)");
-    t += " \u2014 " + (s.actor ? *s.actor : std::string("anonymous"));
-    if (s.time) t += ", " + s.time->text();
-    if (s.source) t += "; source: " + *s.source;
-    return t;
-}
-
-[[nodiscard]] inline span sref(const case_model& c, statement_index v) {
-    return {span::kind::statement, c.statement_at(v).id, statement_anchor(v), statement_title(c, v)};
-}
-
-[[nodiscard]] inline span aref(const case_model& c, std::uint32_t a) {
-    const actor& who = c.actor_at(a);
-    std::string title = who.display_name();
-    if (who.kind) title += " (" + *who.kind + ")";
-    if (who.group) title += ", " + *who.group;
-    return {span::kind::actor, who.id, actor_anchor(a), std::move(title)};
-}
-
-/// The actor of a statement as a reference, or "anonymous".
-[[nodiscard]] inline span statement_actor(const case_model& c, statement_index v) {
-    const statement& s = c.statement_at(v);
-    if (s.actor_index == no_actor) return text("anonymous");
-    return aref(c, s.actor_index);
-}
 
 [[nodiscard]] inline std::string score_text(const actor_score& s) {
     return s.value ? number(*s.value) : std::string("-");
@@ -650,6 +607,20 @@ inline graph_view condensed_graph(const case_model& c, const case_analysis& a, c
             }
             if (!l.items.empty()) one.blocks.emplace_back(std::move(l));
             s.subsections.push_back(std::move(one));
+        }
+        doc.sections.push_back(std::move(s));
+    }
+
+    // ------------------------------------------------------------------ as the story unfolded
+    {
+        section s{"unfolding", "As the story unfolded", {}, {}, false};
+        if (a.timeline) {
+            s.blocks.emplace_back(paragraph{{text(
+                "The analyses replayed at each date on which statements arrive (`narrative timeline`).")}});
+            s.subsections = timeline_sections(c, *a.timeline, {}, "report-");
+        } else {
+            s.blocks.emplace_back(paragraph{{text(a.timeline_note.empty() ? std::string("No timeline was computed.")
+                                                                           : a.timeline_note)}});
         }
         doc.sections.push_back(std::move(s));
     }

@@ -81,7 +81,23 @@ struct figure {
     std::string caption{};
 };
 
-using block = std::variant<paragraph, table, item_list, figure>;
+/// One line of a chart.
+struct series {
+    std::string name{};
+    std::vector<double> values{};  ///< one per x label; NaN where there is no value
+};
+
+/// A line chart over labelled points (e.g. each actor's credibility at each date), values
+/// between `min` and `max`. Writers that cannot draw give the numbers as a table, which the
+/// document usually holds already.
+struct chart {
+    std::string caption{};
+    std::vector<std::string> x_labels{};
+    std::vector<series> lines{};
+    double min = 0.0, max = 1.0;
+};
+
+using block = std::variant<paragraph, table, item_list, figure, chart>;
 
 /// A section: a title, blocks, subsections. `collapsed` asks writers that can fold (HTML) to
 /// show only the title until opened: for long lists.

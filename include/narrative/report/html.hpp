@@ -9,6 +9,9 @@
 #include <narrative/report/escape.hpp>
 #include <narrative/report/graph_dot.hpp>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -63,6 +66,71 @@ inline void html_legend(std::string& out, bool condensed) {
     out += "</p>\n";
 }
 
+/// A line chart as inline SVG: one polyline per series (breaking where a value is missing), a
+/// point per value with its series, label and value as hover text, a legend.
+inline void html_chart(std::string& out, const explain::chart& c) {
+    static constexpr const char* colours[] = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd",
+                                              "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
+    constexpr std::size_t palette = sizeof colours / sizeof colours[0];
+    const double width = 760, height = 260, left = 44, right = 16, top = 12, bottom = 48;
+    const std::size_t n = c.x_labels.size();
+    const double span = c.max > c.min ? c.max - c.min : 1.0;
+    auto x_at = [&](std::size_t i) { return n < 2 ? left + (width - left - right) / 2 : left + (width - left - right) * double(i) / double(n - 1); };
+    auto y_at = [&](double v) { return top + (height - top - bottom) * (1.0 - (v - c.min) / span); };
+    auto num = [](double v) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.1f", v);
+        return std::string(buf);
+    };
+    out += "<figure class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(width) + " " +
+           num(height) + "\" width=\"" + num(width) + "\" height=\"" + num(height) + "\" role=\"img\">\n";
+    for (int k = 0; k <= 4; ++k) {
+        const double v = c.min + span * k / 4.0, y = y_at(v);
+        out += "<line x1=\"" + num(left) + "\" x2=\"" + num(width - right) + "\" y1=\"" + num(y) + "\" y2=\"" + num(y) +
+               "\" stroke=\"#e4e4e4\"/><text x=\"" + num(left - 6) + "\" y=\"" + num(y + 4) +
+               "\" font-size=\"10\" text-anchor=\"end\" fill=\"#666\">" + html_escape(num(v).substr(0, 4)) + "</text>\n";
+    }
+    for (std::size_t i = 0; i < n; ++i)
+        out += "<text x=\"" + num(x_at(i)) + "\" y=\"" + num(height - bottom + 16) +
+               "\" font-size=\"10\" text-anchor=\"middle\" fill=\"#444\">" + html_escape(c.x_labels[i]) + "</text>\n";
+    for (std::size_t k = 0; k < c.lines.size(); ++k) {
+        const auto& line = c.lines[k];
+        const std::string colour = colours[k % palette];
+        const std::string dash = k >= palette ? " stroke-dasharray=\"5 3\"" : "";
+        std::string points{};
+        auto flush = [&] {
+            if (points.find(' ') != std::string::npos)
+                out += "<polyline fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"2\"" + dash + " points=\"" +
+                       points + "\"/>\n";
+            points.clear();
+        };
+        for (std::size_t i = 0; i < n && i < line.values.size(); ++i) {
+            const double v = line.values[i];
+            if (!std::isfinite(v)) {
+                flush();
+                continue;
+            }
+            const std::string xy = num(x_at(i)) + "," + num(y_at(std::clamp(v, c.min, c.max)));
+            points += (points.empty() ? "" : " ") + xy;
+        }
+        flush();
+        for (std::size_t i = 0; i < n && i < line.values.size(); ++i) {
+            const double v = line.values[i];
+            if (!std::isfinite(v)) continue;
+            char value[32];
+            std::snprintf(value, sizeof value, "%.3f", v);
+            out += "<circle cx=\"" + num(x_at(i)) + "\" cy=\"" + num(y_at(std::clamp(v, c.min, c.max))) +
+                   "\" r=\"3\" fill=\"" + colour + "\"><title>" + html_escape(line.name + ", " + c.x_labels[i] + ": " + value) +
+                   "</title></circle>\n";
+        }
+    }
+    out += "</svg>\n<p class=\"legend\">";
+    for (std::size_t k = 0; k < c.lines.size(); ++k)
+        out += "<span class=\"ln\" style=\"border-color:" + std::string(colours[k % palette]) +
+               (k >= palette ? ";border-top-style:dashed" : "") + "\"></span>" + html_escape(c.lines[k].name) + " ";
+    out += "</p>\n<figcaption>" + html_escape(c.caption) + "</figcaption></figure>\n";
+}
+
 inline void html_block(std::string& out, const explain::block& b, const html_options& o, int& figure_count) {
     if (const auto* p = std::get_if<explain::paragraph>(&b)) {
         out += "<p>";
@@ -93,6 +161,8 @@ inline void html_block(std::string& out, const explain::block& b, const html_opt
             out += "</li>\n";
         }
         out += "</ul>\n";
+    } else if (const auto* ch = std::get_if<explain::chart>(&b)) {
+        html_chart(out, *ch);
     } else if (const auto* f = std::get_if<explain::figure>(&b)) {
         const std::string dot = graph_to_dot(f->graph);
         out += "<figure>\n";

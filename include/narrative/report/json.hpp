@@ -72,6 +72,16 @@ inline nlohmann::ordered_json json_block(const explain::block& b) {
         for (const auto& item : l->items) items.push_back(json_inline(item));
         return {{"type", "list"}, {"items", std::move(items)}};
     }
+    if (const auto* c = std::get_if<explain::chart>(&b)) {
+        auto lines = nlohmann::ordered_json::array();
+        for (const auto& l : c->lines) {
+            auto values = nlohmann::ordered_json::array();
+            for (const double v : l.values) values.push_back(std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json(nullptr));
+            lines.push_back({{"name", l.name}, {"values", std::move(values)}});
+        }
+        return {{"type", "chart"}, {"caption", c->caption}, {"x_labels", c->x_labels}, {"lines", std::move(lines)},
+                {"min", c->min}, {"max", c->max}};
+    }
     const auto& f = std::get<explain::figure>(b);
     return {{"type", "figure"}, {"caption", f.caption}, {"graph", json_graph(f.graph)}};
 }

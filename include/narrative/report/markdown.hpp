@@ -60,6 +60,8 @@ inline void markdown_block(std::string& out, const explain::block& b) {
     } else if (const auto* l = std::get_if<explain::item_list>(&b)) {
         for (const auto& item : l->items) out += "- " + markdown_inline(item) + "\n";
         out += "\n";
+    } else if (const auto* c = std::get_if<explain::chart>(&b)) {
+        out += "*" + markdown_escape(c->caption) + "* (drawn in the HTML report; the numbers are in the table)\n\n";
     } else if (const auto* f = std::get_if<explain::figure>(&b)) {
         const std::string dot = graph_to_dot(f->graph);
         const std::string fence = fence_for(dot);

@@ -58,6 +58,10 @@ inline void text_block(std::string& out, const explain::block& b) {
     } else if (const auto* l = std::get_if<explain::item_list>(&b)) {
         for (const auto& item : l->items) out += "  - " + text_inline(item) + "\n";
         out += "\n";
+    } else if (const auto* c = std::get_if<explain::chart>(&b)) {
+        std::string caption = c->caption;
+        if (!caption.empty() && caption.back() == '.') caption.pop_back();
+        out += "  (chart: " + caption + "; drawn in the HTML report, the numbers are in the table)\n\n";
     } else if (const auto* f = std::get_if<explain::figure>(&b)) {
         out += "  (graph of " + std::to_string(f->graph.nodes.size()) + (f->graph.condensed ? " groups, " : " statements, ") +
                std::to_string(f->graph.edges.size()) + " edges: drawn in the HTML report)\n\n";

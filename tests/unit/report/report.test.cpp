@@ -119,7 +119,7 @@ TEST_CASE("case report: strengths and contributions derived by hand from DF-QuAD
     std::vector<std::string> ids{};
     for (const auto& s : d.sections) ids.push_back(s.id);
     CHECK(ids == std::vector<std::string>{"findings", "graph", "contradictions", "camps", "strengths", "actors",
-                                          "verdicts", "timeline", "statements"});
+                                          "verdicts", "unfolding", "timeline", "statements"});
     const std::string text = report::write_text(d);
     // The strength row of x: base 0.500, strength 0.500, moved by y −0.250 and z +0.250.
     CHECK(text.find("y -0.250") != std::string::npos);
@@ -198,7 +198,7 @@ TEST_CASE("case report: strengths and contributions derived by hand from DF-QuAD
     SUBCASE("JSON: the same document, spans typed") {
         const auto j = report::report_to_json(d);
         CHECK(j["format"] == "narrative-report/1");
-        CHECK(j["sections"].size() == 9);
+        CHECK(j["sections"].size() == 10);
         CHECK(j["sections"][1]["blocks"][0]["graph"]["nodes"].size() == 3);
     }
 }
