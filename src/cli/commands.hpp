@@ -95,5 +95,6 @@ void register_explain(CLI::App& app);
 void register_extensions(CLI::App& app);
 void register_report(CLI::App& app);
 void register_timeline(CLI::App& app);
+void register_diff(CLI::App& app);
 
 }  // namespace narrative::cli

@@ -68,6 +68,7 @@ int main(int argc, char** argv) {
     cli::register_extensions(app);
     cli::register_report(app);
     cli::register_timeline(app);
+    cli::register_diff(app);
 
     // CLI11 reports an unknown command only as a missing one: name it.
     const auto subcommands = app.get_subcommands({});
