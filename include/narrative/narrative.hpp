@@ -56,9 +56,15 @@
 #include <narrative/extensions/semantics.hpp>
 #include <narrative/extensions/tasks.hpp>
 
+#include <narrative/timeline/replay.hpp>
+#include <narrative/diff/case_diff.hpp>
+
 #include <narrative/explain/case_report.hpp>
+#include <narrative/explain/diff_report.hpp>
 #include <narrative/explain/document.hpp>
 #include <narrative/explain/graph_view.hpp>
+#include <narrative/explain/references.hpp>
+#include <narrative/explain/timeline_report.hpp>
 
 #include <narrative/report/escape.hpp>
 #include <narrative/report/graph_dot.hpp>

@@ -5,7 +5,9 @@
 // Properties checked: check_case never throws; the fast reader and the located pass agree
 // (both accept, or both refuse; the same case when they accept); a valid case written as JSON
 // and as GraphML reads back as the same case; every analysis runs on a valid case without an
-// exception (their options here are valid), and each strength, score and bound is a number.
+// exception (their options here are valid), and each strength, score and bound is a number;
+// the case report and the timeline are built and written as HTML, Markdown, text and JSON, and
+// no text of the case becomes an element of the HTML page or raw HTML in the Markdown.
 
 #include "fuzz_support.hpp"
 
@@ -16,11 +18,17 @@
 #include <narrative/gradual/contributions.hpp>
 #include <narrative/gradual/registry.hpp>
 #include <narrative/infer/infer_relations.hpp>
+#include <narrative/explain/case_report.hpp>
 #include <narrative/io/case_json.hpp>
 #include <narrative/io/dot.hpp>
 #include <narrative/io/graphml.hpp>
 #include <narrative/model/compiled_graph.hpp>
+#include <narrative/report/html.hpp>
+#include <narrative/report/json.hpp>
+#include <narrative/report/markdown.hpp>
+#include <narrative/report/text.hpp>
 #include <narrative/signed/contradictions.hpp>
+#include <narrative/timeline/replay.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -113,6 +121,35 @@ void run_analyses(case_model c) {
         const auto actors = actor_consistency_report(c, ao);
         fuzz::require(actors.actors.size() == c.actors().size(), "the actors report has one entry per actor");
     }
+
+    // The report: every section built and written; the case's text never becomes markup.
+    explain::case_analysis a{};
+    actor_consistency_options ao{};
+    ao.credibility.max_iterations = 50;
+    a.actors = actor_consistency_report(c, ao);
+    a.contradictions = report;
+    a.strengths = score(g, "df-quad", so);
+    timeline_options to{};
+    to.actors = ao;
+    to.solve = so;
+    to.max_steps = 6;
+    if (statement_times(c).size() <= to.max_steps) a.timeline = replay_timeline(c, find_gradual_semantics("df-quad"), to);
+    explain::case_report_options ro{};
+    ro.graph_limit = 8;  // the condensed drawing too, on larger inputs
+    const explain::document d = explain::case_report(c, a, ro);
+    const std::string html = report::write_html(d);
+    for (const char* element : {"<script", "<img", "<iframe", "<object", "<embed", "<link", "<base", "<form"})
+        fuzz::require(html.find(element) == std::string::npos, "text of the case became an element of the HTML report",
+                      element);
+    const std::string md = report::write_markdown(d);
+    const auto fence = md.find("```dot\n");
+    fuzz::require(fence != std::string::npos, "the Markdown report has no graph block");
+    const auto fence_end = md.find("\n```\n", fence);
+    fuzz::require(fence_end != std::string::npos, "the graph block of the Markdown report is not closed");
+    fuzz::require((md.substr(0, fence) + md.substr(fence_end + 5)).find('<') == std::string::npos,
+                  "raw '<' in the Markdown report outside the graph block");
+    (void)report::write_text(d);
+    (void)report::report_to_json(d).dump();
 }
 
 }  // namespace
