@@ -9,7 +9,28 @@
 #include <string_view>
 #include <vector>
 
+namespace CLI {
+class App;
+}
+
 namespace narrative::cli {
+
+/// How CSV/TSV inputs are read (case tables and stance tables), from the command line.
+struct table_options {
+    std::string columns{};           ///< statements (or stance) columns: key=column,...
+    std::string relation_columns{};  ///< relations columns: key=column,...
+    std::string mapping{};           ///< a JSON mapping file
+    std::string delimiter{};         ///< one character or `tab`; empty: by extension
+    std::string relations{};         ///< the relations table; empty: NAME.relations.EXT beside the input
+    bool skip_bad_rows = false;      ///< stance tables: leave bad rows out (reported) instead of failing
+};
+
+/// The table options of the running command (one command runs per process).
+[[nodiscard]] table_options& current_table_options();
+
+/// Adds --columns, --relation-columns, --mapping, --delimiter, --relations and --skip-bad-rows
+/// to a command that reads tables.
+void add_table_options(CLI::App* command);
 
 /// The formats that can be read, comma-separated ("json, graphml, aif").
 [[nodiscard]] std::string readable_format_list();
@@ -17,6 +38,9 @@ namespace narrative::cli {
 [[nodiscard]] std::string writable_format_list();
 [[nodiscard]] std::vector<std::string> readable_format_names();
 [[nodiscard]] std::vector<std::string> writable_format_names();
+
+/// The format an extension names (`.csv` → csv), empty when none does.
+[[nodiscard]] std::string format_by_extension(const std::string& path);
 
 /// The format of an input: `given` when not empty; else by extension, and for `.json` by the
 /// content (a top-level `nodes` or `AIF` without `format` is AIF, anything else a case file).

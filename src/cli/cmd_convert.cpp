@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // `narrative convert IN OUT [--from FMT] [--to FMT]`: between case JSON, GraphML, AIF, DOT and the
-// ICCMA formats (apx, tgf, i23) and Argdown text.
+// ICCMA formats (apx, tgf, i23), Argdown text and CSV/TSV tables.
 
 #include "case_formats.hpp"
 #include "commands.hpp"
@@ -61,6 +61,7 @@ void register_convert(CLI::App& app) {
                   "are drawn too, dotted); ICCMA: write only the stated attacks (by default inferred "
                   "contradictions are attacks too, as for `extensions`); case JSON, GraphML and AIF never carry "
                   "inferred relations");
+    add_table_options(cmd);
     cmd->callback([opts] {
         // Formats are settled before reading, so a wrong name costs no read.
         const std::string guessed = input_format(opts->input, opts->from, {});

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // What the commands share: input, output and diagnostics.
 
+#include "case_formats.hpp"
 #include "commands.hpp"
 
 #include <narrative/io/aif.hpp>
@@ -55,6 +56,9 @@ std::string read_input(const std::string& path) {
 }
 
 case_model load_case_argument(const std::string& path) {
+    // Tables are told by their extension (columns named as the case keys, tables beside).
+    if (const std::string format = format_by_extension(path); format == "csv" || format == "tsv")
+        return read_case_as(path, format);
     const auto started = std::chrono::steady_clock::now();
     std::string text = read_input(path);
     const std::size_t bytes = text.size();

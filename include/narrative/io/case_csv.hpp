@@ -268,7 +268,7 @@ inline std::vector<ojson> read_csv_table(case_table table, const csv_table_text&
             if (std::find(mapping.ignore.begin(), mapping.ignore.end(), name) != mapping.ignore.end()) continue;
             error_at(at, "unknown column \"" + printable(name, 60) + "\" in the " + std::string(to_string(table)) +
                              " table; keys: " + csv_key_list(table) +
-                             ", x-...; map it to a key or ignore it (table mapping)");
+                             ", x-...; map it to a key (KEY=COLUMN) or leave it out (ignore=COLUMN)");
             continue;
         }
         if (const auto it = column_of_key.find(key); it != column_of_key.end()) {
@@ -470,6 +470,16 @@ inline void csv_line(std::string& out, const std::vector<std::string>& fields, c
     return v.dump();
 }
 
+// An extension value as a cell: a string that does not read as JSON as it is (most text),
+// else the JSON text, so that extension_cell reads back the same value.
+[[nodiscard]] inline std::string extension_text(const ojson& v) {
+    if (v.is_string()) {
+        const auto& s = v.get_ref<const std::string&>();
+        if (!s.empty() && !ojson::accept(s)) return s;
+    }
+    return v.dump();
+}
+
 }  // namespace detail
 
 /// Builds a case from its tables and checks it as a case file is checked (every key's rules,
@@ -546,7 +556,7 @@ inline void csv_line(std::string& out, const std::vector<std::string>& fields, c
 
 /// Writes a case as tables with the case-format keys as headers: every standard column always
 /// (empty cells for absent keys), then one column per `x-` key in order of first use (cells
-/// hold JSON). The case table has `key,value` rows for `title`, `description` and the case's
+/// hold plain text for a string that is not itself JSON text, else JSON). The case table has `key,value` rows for `title`, `description` and the case's
 /// `x-` keys. Inferred relations are not written. Reading the tables back gives the same case,
 /// except that an empty string is read as an absent key.
 [[nodiscard]] inline case_csv_output write_case_tables(const case_model& c, char delimiter = ',') {
@@ -572,8 +582,9 @@ inline void csv_line(std::string& out, const std::vector<std::string>& fields, c
                 const detail::ojson* from = t == case_table::statements && detail::is_claim_key(name) ? claim : &o;
                 row.push_back(from && from->contains(name) ? detail::cell_of(from->at(name), k.type) : std::string());
             }
-            for (const auto& k : ext) row.push_back(o.contains(k) ? o.at(k).dump() : std::string());
-            for (const auto& k : claim_ext) row.push_back(claim && claim->contains(k) ? claim->at(k).dump() : std::string());
+            for (const auto& k : ext) row.push_back(o.contains(k) ? detail::extension_text(o.at(k)) : std::string());
+            for (const auto& k : claim_ext)
+                row.push_back(claim && claim->contains(k) ? detail::extension_text(claim->at(k)) : std::string());
             detail::csv_line(text, row, delimiter);
         }
     };
@@ -585,7 +596,7 @@ inline void csv_line(std::string& out, const std::vector<std::string>& fields, c
     detail::csv_line(out.info, {"key", "value"}, delimiter);
     for (const auto& [k, v] : doc.items()) {
         if (k == "format" || k == "actors" || k == "propositions" || k == "statements" || k == "relations") continue;
-        detail::csv_line(out.info, {k, is_extension_key(k) ? v.dump() : v.get<std::string>()}, delimiter);
+        detail::csv_line(out.info, {k, is_extension_key(k) ? detail::extension_text(v) : v.get<std::string>()}, delimiter);
     }
     return out;
 }
