@@ -322,6 +322,13 @@ std::string output_format(const std::string& path, const std::string& given) {
     return format;
 }
 
+check_result check_as(const std::string& text, const std::string& source, const std::string& format) {
+    const format_entry* f = find_format(format);
+    if (!f || !f->read)
+        throw usage_error("cannot read format \"" + format + "\"; formats that can be read: " + readable_format_list());
+    return f->read(text, source);
+}
+
 case_model read_case_as(const std::string& path, const std::string& format) {
     const std::string source = path == "-" ? "<stdin>" : path;
     // Refused before reading: standard input cannot be detected by extension.

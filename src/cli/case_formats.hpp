@@ -3,6 +3,7 @@
 // The case formats the tool reads and writes, shared by convert and merge: one table, so that
 // a new format is one entry (name, extensions, reader, writer).
 
+#include <narrative/io/case_json.hpp>
 #include <narrative/model/case_model.hpp>
 
 #include <string>
@@ -50,6 +51,10 @@ void add_table_options(CLI::App* command);
 /// The format of an output: `given` when not empty, else by extension (`.json` is a case file:
 /// AIF is written only when asked for with --to aif). Throws usage_error.
 [[nodiscard]] std::string output_format(const std::string& path, const std::string& given);
+
+/// Checks `text` read from `source` in `format` (a readable format name) without throwing
+/// parse_error: every problem is a diagnostic. Throws usage_error for an unknown format.
+[[nodiscard]] check_result check_as(const std::string& text, const std::string& source, const std::string& format);
 
 /// Reads an input (`-` is standard input) in `format` (empty: detected); warnings are printed.
 /// Throws parse_error (exit 1), io_error or usage_error.

@@ -97,3 +97,12 @@ list(LENGTH NARRATIVE_INVALID_TABLES listed_count)
 if(NOT corpus_count EQUAL listed_count)
     message(FATAL_ERROR "tests/invalid/case-csv has ${corpus_count} tables but tests/cli/tables.cmake lists ${listed_count}")
 endif()
+
+# check takes tables by their extension too.
+narrative_cli_test("check locates a bad cell of a table"
+    ARGS check "${invalid_tables}/base-out-of-range.csv"
+    EXIT 1 NO_STDOUT STDERR "base-out-of-range.csv:3: error: column \"base\": must be a number in .0, 1., got 1.5")
+narrative_cli_test("check summarises tables"
+    ARGS check "${CMAKE_CURRENT_BINARY_DIR}/tables-round-trip-csv/first.csv"
+    STDOUT "valid case.*actors +9.*propositions +7.*statements +21.*relations +26")
+set_tests_properties("cli: check summarises tables" PROPERTIES FIXTURES_REQUIRED tables_csv)
