@@ -10,6 +10,7 @@
 #include <narrative/io/argdown.hpp>
 #include <narrative/io/case_csv.hpp>
 #include <narrative/io/case_json.hpp>
+#include <narrative/io/claimreview.hpp>
 #include <narrative/io/dot.hpp>
 #include <narrative/io/graphml.hpp>
 #include <narrative/io/iccma.hpp>
@@ -217,6 +218,10 @@ check_result read_stance_table_text(const std::string& text, const std::string& 
     return result;
 }
 
+check_result read_claimreview_text(const std::string& text, const std::string& source) {
+    return check_claimreview(text, source);
+}
+
 // In the order the lists print. A format without reader or writer is write-only or read-only.
 const std::vector<format_entry>& formats() {
     static const std::vector<format_entry> table = {
@@ -234,6 +239,7 @@ const std::vector<format_entry>& formats() {
         {.name = "csv", .extensions = {".csv"}, .read = read_table_text<','>, .write = write_table_text<','>},
         {.name = "tsv", .extensions = {".tsv", ".tab"}, .read = read_table_text<'\t'>, .write = write_table_text<'\t'>},
         {.name = "stance-csv", .extensions = {}, .read = read_stance_table_text, .write = nullptr},
+        {.name = "claimreview", .extensions = {}, .read = read_claimreview_text, .write = nullptr},
     };
     return table;
 }
@@ -310,6 +316,8 @@ std::string input_format(const std::string& path, const std::string& given, std:
                           readable_format_list() + ")");
     // AIF nodesets are .json files too: told apart by their top-level keys.
     if (format == "json" && looks_like_aif(text)) return "aif";
+    // So are fact-checkers' ClaimReview files: told by the type they name.
+    if (format == "json" && looks_like_claimreview(text)) return "claimreview";
     return format;
 }
 

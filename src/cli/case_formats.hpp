@@ -44,7 +44,9 @@ void add_table_options(CLI::App* command);
 [[nodiscard]] std::string format_by_extension(const std::string& path);
 
 /// The format of an input: `given` when not empty; else by extension, and for `.json` by the
-/// content (a top-level `nodes` or `AIF` without `format` is AIF, anything else a case file).
+/// content (a top-level `nodes` or `AIF` without `format` is AIF; a file naming the type
+/// `"ClaimReview"` or holding `claimReview` entries, without `format`, is ClaimReview; anything
+/// else a case file).
 /// Throws usage_error when it cannot be told.
 [[nodiscard]] std::string input_format(const std::string& path, const std::string& given, std::string_view text);
 

@@ -39,7 +39,8 @@ void register_convert(CLI::App& app) {
         ->required();
     cmd->add_option("--from", opts->from,
                     "Input format (DOT is written for drawing, not read); a .json input holding an AIF nodeset "
-                    "(top-level \"nodes\" or \"AIF\", no \"format\") is read as AIF")
+                    "(top-level \"nodes\" or \"AIF\", no \"format\") is read as AIF, one holding ClaimReview "
+                    "(naming \"ClaimReview\", no \"format\") as ClaimReview")
         ->check(CLI::Validator(
             [](std::string& value) -> std::string {
                 const auto names = readable_format_names();

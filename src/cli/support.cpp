@@ -6,6 +6,7 @@
 
 #include <narrative/io/aif.hpp>
 #include <narrative/io/case_json.hpp>
+#include <narrative/io/claimreview.hpp>
 #include <narrative/io/text_file.hpp>
 
 #include <unistd.h>
@@ -67,6 +68,7 @@ case_model load_case_argument(const std::string& path) {
     // An AIF nodeset is read as such; tried only when the case reader refuses the text, so a
     // case file costs nothing more.
     if (!result.model && looks_like_aif(text)) result = check_aif(text, source);
+    else if (!result.model && looks_like_claimreview(text)) result = check_claimreview(text, source);
     std::string().swap(text);  // the model no longer needs the text
     if (!result.model) throw parse_error(std::move(result.diagnostics));
     print_diagnostics(result.diagnostics);  // warnings only
