@@ -8,6 +8,7 @@
 #include <narrative/infer/infer_relations.hpp>
 #include <narrative/io/aif.hpp>
 #include <narrative/io/argdown.hpp>
+#include <narrative/io/argdown_json.hpp>
 #include <narrative/io/case_csv.hpp>
 #include <narrative/io/case_json.hpp>
 #include <narrative/io/claimreview.hpp>
@@ -218,6 +219,10 @@ check_result read_stance_table_text(const std::string& text, const std::string& 
     return result;
 }
 
+check_result read_argdown_json_text(const std::string& text, const std::string& source) {
+    return check_argdown_json(text, source);
+}
+
 check_result read_claimreview_text(const std::string& text, const std::string& source) {
     return check_claimreview(text, source);
 }
@@ -240,6 +245,7 @@ const std::vector<format_entry>& formats() {
         {.name = "tsv", .extensions = {".tsv", ".tab"}, .read = read_table_text<'\t'>, .write = write_table_text<'\t'>},
         {.name = "stance-csv", .extensions = {}, .read = read_stance_table_text, .write = nullptr},
         {.name = "claimreview", .extensions = {}, .read = read_claimreview_text, .write = nullptr},
+        {.name = "argdown-json", .extensions = {}, .read = read_argdown_json_text, .write = nullptr},
     };
     return table;
 }
@@ -318,6 +324,8 @@ std::string input_format(const std::string& path, const std::string& given, std:
     if (format == "json" && looks_like_aif(text)) return "aif";
     // So are fact-checkers' ClaimReview files: told by the type they name.
     if (format == "json" && looks_like_claimreview(text)) return "claimreview";
+    // And Argdown's JSON export: a top-level `arguments` without `format`.
+    if (format == "json" && looks_like_argdown_json(text)) return "argdown-json";
     return format;
 }
 

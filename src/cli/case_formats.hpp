@@ -45,8 +45,8 @@ void add_table_options(CLI::App* command);
 
 /// The format of an input: `given` when not empty; else by extension, and for `.json` by the
 /// content (a top-level `nodes` or `AIF` without `format` is AIF; a file naming the type
-/// `"ClaimReview"` or holding `claimReview` entries, without `format`, is ClaimReview; anything
-/// else a case file).
+/// `"ClaimReview"` or holding `claimReview` entries, without `format`, is ClaimReview; a top-level
+/// `arguments` without `format` is Argdown's JSON export; anything else a case file).
 /// Throws usage_error when it cannot be told.
 [[nodiscard]] std::string input_format(const std::string& path, const std::string& given, std::string_view text);
 

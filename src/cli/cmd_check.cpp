@@ -5,6 +5,7 @@
 #include "commands.hpp"
 
 #include <narrative/io/aif.hpp>
+#include <narrative/io/argdown_json.hpp>
 #include <narrative/io/case_json.hpp>
 #include <narrative/io/claimreview.hpp>
 #include <narrative/model/case_model.hpp>
@@ -105,6 +106,7 @@ void register_check(CLI::App& app) {
         // An AIF nodeset is checked as such (tried only when the case reader refuses the text).
         if (!result.model && looks_like_aif(text)) result = check_aif(text, source);
         else if (!result.model && looks_like_claimreview(text)) result = check_claimreview(text, source);
+        else if (!result.model && looks_like_argdown_json(text)) result = check_argdown_json(text, source);
         if (!result.model) throw parse_error(std::move(result.diagnostics));  // exit 1, nothing on stdout
         std::size_t warnings = 0;
         for (const auto& d : result.diagnostics) warnings += d.severity == severity::warning ? 1 : 0;

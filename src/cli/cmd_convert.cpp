@@ -40,7 +40,8 @@ void register_convert(CLI::App& app) {
     cmd->add_option("--from", opts->from,
                     "Input format (DOT is written for drawing, not read); a .json input holding an AIF nodeset "
                     "(top-level \"nodes\" or \"AIF\", no \"format\") is read as AIF, one holding ClaimReview "
-                    "(naming \"ClaimReview\", no \"format\") as ClaimReview")
+                    "(naming \"ClaimReview\", no \"format\") as ClaimReview, one with a top-level \"arguments\" (no "
+                    "\"format\") as Argdown's JSON export")
         ->check(CLI::Validator(
             [](std::string& value) -> std::string {
                 const auto names = readable_format_names();

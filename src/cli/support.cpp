@@ -5,6 +5,7 @@
 #include "commands.hpp"
 
 #include <narrative/io/aif.hpp>
+#include <narrative/io/argdown_json.hpp>
 #include <narrative/io/case_json.hpp>
 #include <narrative/io/claimreview.hpp>
 #include <narrative/io/text_file.hpp>
@@ -69,6 +70,7 @@ case_model load_case_argument(const std::string& path) {
     // case file costs nothing more.
     if (!result.model && looks_like_aif(text)) result = check_aif(text, source);
     else if (!result.model && looks_like_claimreview(text)) result = check_claimreview(text, source);
+    else if (!result.model && looks_like_argdown_json(text)) result = check_argdown_json(text, source);
     std::string().swap(text);  // the model no longer needs the text
     if (!result.model) throw parse_error(std::move(result.diagnostics));
     print_diagnostics(result.diagnostics);  // warnings only
