@@ -25,7 +25,7 @@ std::string messages(const narrative::check_result& r) {
 }  // namespace
 
 TEST_SUITE("case_csv.read") {
-    TEST_CASE("headers equal to the case keys need no mapping; claim columns build the claim") {
+    TEST_CASE("headers equal to the case keys need no mapping, and claim columns build the claim") {
         const auto c = narrative::read_case_tables(statements_only(
             "id,actor,time,text,base,proposition,value,stance\n"
             "s1,mayor,2024-03-02,\"Closed, because of cracks\",0.7,cause,,denies\n"
@@ -156,7 +156,7 @@ TEST_SUITE("case_csv.read") {
 }
 
 TEST_SUITE("case_csv.write") {
-    TEST_CASE("fields with delimiters, quotes and line breaks are quoted; a byte-order mark leads") {
+    TEST_CASE("fields with delimiters, quotes and line breaks are quoted, and a byte-order mark leads") {
         const auto c = narrative::read_case(R"({"format": "narrative/1", "title": "T",
             "actors": [{"id": "m", "name": "The \"Mayor\""}],
             "propositions": [{"id": "p", "values": ["a", "b"]}],

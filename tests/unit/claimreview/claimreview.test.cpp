@@ -63,7 +63,7 @@ TEST_SUITE("claimreview.read") {
         CHECK(c.statement_at(c.source(*c.relations().begin())).id == "review-1");
     }
 
-    TEST_CASE("textual ratings: spelling and punctuation do not matter; mostly-true supports with 0.75") {
+    TEST_CASE("textual ratings: spelling and punctuation do not matter, and mostly-true supports with 0.75") {
         const auto pants = read_claimreview(review(R"({"alternateName": "Pants on Fire!"})"));
         CHECK(only_relation(pants)->type == relation_type::contradicts);
         const auto mostly = read_claimreview(review(R"({"alternateName": "Mostly-True"})"));
@@ -114,7 +114,7 @@ TEST_SUITE("claimreview.read") {
         CHECK(*only_relation(c)->weight == doctest::Approx(0.5));
     }
 
-    TEST_CASE("an array and @graph; two reviews of the same claim share its statement") {
+    TEST_CASE("an array and @graph, where two reviews of the same claim share its statement") {
         const std::string two = "[" + review(R"({"alternateName": "False"})") + ", " +
                                 review(R"({"alternateName": "Misleading"})") + "]";
         const auto c = read_claimreview(two);
