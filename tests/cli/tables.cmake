@@ -106,3 +106,9 @@ narrative_cli_test("check summarises tables"
     ARGS check "${CMAKE_CURRENT_BINARY_DIR}/tables-round-trip-csv/first.csv"
     STDOUT "valid case.*actors +9.*propositions +7.*statements +21.*relations +26")
 set_tests_properties("cli: check summarises tables" PROPERTIES FIXTURES_REQUIRED tables_csv)
+
+# merge takes the table options for its table inputs, and other formats beside them.
+narrative_cli_test("merge reads tables with a mapping and ClaimReview"
+    ARGS merge "${tables_data}/bridge.csv" "${PROJECT_SOURCE_DIR}/tests/data/claimreview/fact-checks.json"
+         -o - --to json --mapping "${tables_data}/bridge.mapping.json"
+    STDOUT "\"id\": \"engineer-03-06\",.*\"id\": \"review-3\",")
