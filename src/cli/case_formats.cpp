@@ -171,14 +171,20 @@ template <char Delimiter>
 std::string write_table_text(case_model& c, const std::string& input, const std::string& output, bool) {
     const char delimiter = table_delimiter(output, Delimiter);
     case_csv_output tables = write_case_tables(c, delimiter);
-    if (output == "<stdout>") {
+    // The standard streams, by any of their names, get the statements table only (as emit_to
+    // writes them as streams, no table can go beside them).
+    const bool stream = output == "<stdout>" || output == "/dev/stdout" || output == "/dev/fd/1" ||
+                        output == "/proc/self/fd/1" || output == "/dev/stderr" || output == "/dev/fd/2" ||
+                        output == "/proc/self/fd/2";
+    if (stream) {
         std::size_t relations = 0;
         for (const relation_handle e : c.relations())
             relations += c.relation_at(e).provenance == provenance::asserted ? 1 : 0;
         std::vector<diagnostic> dropped{};
         if (relations > 0 || !c.actors().empty() || !c.propositions().empty())
             dropped.push_back({.severity = severity::warning, .source = input, .location = {},
-                               .message = "only the statements table goes to standard output: " +
+                               .message = "only the statements table goes to " +
+                                          (output == "<stdout>" ? std::string("standard output") : output) + ": " +
                                           std::to_string(relations) + " relations, " +
                                           std::to_string(c.actors().size()) + " actors and " +
                                           std::to_string(c.propositions().size()) +

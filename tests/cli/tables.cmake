@@ -112,3 +112,8 @@ narrative_cli_test("merge reads tables with a mapping and ClaimReview"
     ARGS merge "${tables_data}/bridge.csv" "${PROJECT_SOURCE_DIR}/tests/data/claimreview/fact-checks.json"
          -o - --to json --mapping "${tables_data}/bridge.mapping.json"
     STDOUT "\"id\": \"engineer-03-06\",.*\"id\": \"review-3\",")
+narrative_cli_test("convert writes only the statements table to a stream named as a file"
+    ARGS convert - /dev/stdout --from json --to tsv
+    INPUT "${NARRATIVE_CEASEFIRE}"
+    STDOUT "^...id\tactor\ttime\ttext\tsource\tbase\tevidence\tinterest\tproposition\tvalue\tstance\t"
+    STDERR "<stdin>: warning: only the statements table goes to /dev/stdout: 26 relations")
