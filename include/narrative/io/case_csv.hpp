@@ -314,6 +314,7 @@ inline std::vector<ojson> read_csv_table(case_table table, const csv_table_text&
             continue;
         }
         ojson claim = ojson::object();
+        std::string first_claim_column{};
         for (std::size_t c = 0; c < header.size(); ++c) {
             if (!used[c] || row.fields[c].empty()) continue;  // an empty cell is an absent key
             const std::string& key = key_of[c];
@@ -322,6 +323,7 @@ inline std::vector<ojson> read_csv_table(case_table table, const csv_table_text&
             if (table == case_table::statements && (is_claim_key(key) || key.rfind("claim/x-", 0) == 0)) {
                 const std::string sub = key.rfind("claim/", 0) == 0 ? key.substr(6) : key;
                 claim[sub] = is_extension_key(sub) ? extension_cell(cell, options.max_depth) : ojson(cell);
+                if (first_claim_column.empty()) first_claim_column = column;
                 where.header_of.emplace("claim/" + sub, column);
                 continue;
             }
@@ -334,9 +336,12 @@ inline std::vector<ojson> read_csv_table(case_table table, const csv_table_text&
             where.header_of.emplace(key, column);
         }
         if (!claim.empty()) {
-            where.header_of.emplace("claim", csv_trim(header[column_of_key.contains("proposition")
-                                                                  ? column_of_key.at("proposition")
-                                                                  : column_of_key.begin()->second]));
+            // Problems of the claim as a whole are shown at its proposition column, else at its
+            // first filled claim column.
+            std::string column = first_claim_column;
+            if (const auto it = column_of_key.find("proposition"); it != column_of_key.end())
+                column = csv_trim(header[it->second]);
+            where.header_of.emplace("claim", column);
             obj["claim"] = std::move(claim);
         }
         origin.rows.push_back(std::move(where));

@@ -87,6 +87,12 @@ TEST_SUITE("case_csv.read") {
         CHECK(r.diagnostics[1].message.find("\"high\"") != std::string::npos);
     }
 
+    TEST_CASE("a claim without proposition is shown at its first claim column") {
+        const auto r = narrative::check_case_tables(statements_only("id,actor,value\na,m,x\n"));
+        REQUIRE(r.error_count() == 1);
+        CHECK(r.diagnostics[0].to_string() == "s.csv:2: error: column \"value\": missing required key \"proposition\"");
+    }
+
     TEST_CASE("duplicate ids name the line of the first occurrence") {
         const auto r = narrative::check_case_tables(statements_only("id\na\nb\na\n"));
         REQUIRE(r.error_count() == 1);
