@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets (the fuzz preset: Clang 14, AddressSanitizer and
 # UndefinedBehaviorSanitizer) and runs each for a time budget. Usage:
 #   scripts/fuzz.sh [SECONDS] [TARGET ...]
-# SECONDS per target (default 60); TARGET among case_json stance_csv graphml time aif iccma argdown (default all).
+# SECONDS per target (default 60); TARGET among case_json stance_csv case_csv claimreview graphml time aif iccma argdown argdown_json (default all).
 # Each run starts from the seed corpus tests/fuzz/corpus/TARGET, with the dictionary
 # tests/fuzz/TARGET.dict (the words of the format); inputs it finds go to
 # build/fuzz/corpus/TARGET (kept between runs, never into the repository), and the input of
@@ -16,7 +16,7 @@ seconds="${1:-60}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(case_json stance_csv graphml time aif iccma argdown)
+    targets=(case_json stance_csv case_csv claimreview graphml time aif iccma argdown argdown_json)
 fi
 case "$seconds" in
     ''|*[!0-9]*) echo "error: SECONDS must be a whole number, got '$seconds'" >&2; exit 2 ;;

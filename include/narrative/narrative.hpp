@@ -16,7 +16,10 @@
 
 #include <narrative/io/aif.hpp>
 #include <narrative/io/argdown.hpp>
+#include <narrative/io/argdown_json.hpp>
+#include <narrative/io/case_csv.hpp>
 #include <narrative/io/case_json.hpp>
+#include <narrative/io/claimreview.hpp>
 #include <narrative/io/dot.hpp>
 #include <narrative/io/graphml.hpp>
 #include <narrative/io/iccma.hpp>

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 // `narrative check CASE`: validate a case file; summarise it and print every diagnostic.
 
+#include "case_formats.hpp"
 #include "commands.hpp"
 
 #include <narrative/io/aif.hpp>
+#include <narrative/io/argdown_json.hpp>
 #include <narrative/io/case_json.hpp>
+#include <narrative/io/claimreview.hpp>
 #include <narrative/model/case_model.hpp>
 
 #include <nlohmann/json.hpp>
@@ -90,14 +93,20 @@ void register_check(CLI::App& app) {
     };
     auto opts = std::make_shared<options>();
     CLI::App* cmd = app.add_subcommand("check", "Validate a case file; print a summary and every diagnostic");
-    cmd->add_option("CASE", opts->input, "Case file (narrative/1 JSON, or an AIF nodeset), or - for standard input")->required();
+    cmd->add_option("CASE", opts->input, "Case file (narrative/1 JSON, an AIF nodeset, or a statements table .csv/.tsv with its tables beside it), or - for standard input")->required();
     add_output_options(cmd, opts->output);
     cmd->callback([opts] {
         const std::string source = opts->input == "-" ? "<stdin>" : opts->input;
         const std::string text = read_input(opts->input);
-        auto result = detail::check_case_padded(text, text.capacity(), source);
+        // Tables (.csv, .tsv) are checked as tables, with the tables beside them.
+        const std::string table_format = format_by_extension(opts->input);
+        auto result = table_format == "csv" || table_format == "tsv"
+                          ? check_as(text, source, table_format)
+                          : detail::check_case_padded(text, text.capacity(), source);
         // An AIF nodeset is checked as such (tried only when the case reader refuses the text).
         if (!result.model && looks_like_aif(text)) result = check_aif(text, source);
+        else if (!result.model && looks_like_claimreview(text)) result = check_claimreview(text, source);
+        else if (!result.model && looks_like_argdown_json(text)) result = check_argdown_json(text, source);
         if (!result.model) throw parse_error(std::move(result.diagnostics));  // exit 1, nothing on stdout
         std::size_t warnings = 0;
         for (const auto& d : result.diagnostics) warnings += d.severity == severity::warning ? 1 : 0;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // `narrative convert IN OUT [--from FMT] [--to FMT]`: between case JSON, GraphML, AIF, DOT and the
-// ICCMA formats (apx, tgf, i23) and Argdown text.
+// ICCMA formats (apx, tgf, i23), Argdown text and CSV/TSV tables.
 
 #include "case_formats.hpp"
 #include "commands.hpp"
@@ -39,7 +39,9 @@ void register_convert(CLI::App& app) {
         ->required();
     cmd->add_option("--from", opts->from,
                     "Input format (DOT is written for drawing, not read); a .json input holding an AIF nodeset "
-                    "(top-level \"nodes\" or \"AIF\", no \"format\") is read as AIF")
+                    "(top-level \"nodes\" or \"AIF\", no \"format\") is read as AIF, one holding ClaimReview "
+                    "(naming \"ClaimReview\", no \"format\") as ClaimReview, one with a top-level \"arguments\" (no "
+                    "\"format\") as Argdown's JSON export")
         ->check(CLI::Validator(
             [](std::string& value) -> std::string {
                 const auto names = readable_format_names();
@@ -61,6 +63,7 @@ void register_convert(CLI::App& app) {
                   "are drawn too, dotted); ICCMA: write only the stated attacks (by default inferred "
                   "contradictions are attacks too, as for `extensions`); case JSON, GraphML and AIF never carry "
                   "inferred relations");
+    add_table_options(cmd);
     cmd->callback([opts] {
         // Formats are settled before reading, so a wrong name costs no read.
         const std::string guessed = input_format(opts->input, opts->from, {});

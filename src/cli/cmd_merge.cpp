@@ -29,6 +29,7 @@ void register_merge(CLI::App& app) {
         ->check(CLI::IsMember(readable_format_names()));
     cmd->add_option("--to", opts->to, "Output format (default: by the extension of the output)")
         ->check(CLI::IsMember(writable_format_names()));
+    add_table_options(cmd);
     cmd->callback([opts] {
         const std::string to = output_format(opts->output, opts->to);
         std::vector<merge_input> inputs;

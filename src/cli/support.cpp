@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 // What the commands share: input, output and diagnostics.
 
+#include "case_formats.hpp"
 #include "commands.hpp"
 
 #include <narrative/io/aif.hpp>
+#include <narrative/io/argdown_json.hpp>
 #include <narrative/io/case_json.hpp>
+#include <narrative/io/claimreview.hpp>
 #include <narrative/io/text_file.hpp>
 
 #include <unistd.h>
@@ -55,6 +58,9 @@ std::string read_input(const std::string& path) {
 }
 
 case_model load_case_argument(const std::string& path) {
+    // Tables are told by their extension (columns named as the case keys, tables beside).
+    if (const std::string format = format_by_extension(path); format == "csv" || format == "tsv")
+        return read_case_as(path, format);
     const auto started = std::chrono::steady_clock::now();
     std::string text = read_input(path);
     const std::size_t bytes = text.size();
@@ -63,6 +69,8 @@ case_model load_case_argument(const std::string& path) {
     // An AIF nodeset is read as such; tried only when the case reader refuses the text, so a
     // case file costs nothing more.
     if (!result.model && looks_like_aif(text)) result = check_aif(text, source);
+    else if (!result.model && looks_like_claimreview(text)) result = check_claimreview(text, source);
+    else if (!result.model && looks_like_argdown_json(text)) result = check_argdown_json(text, source);
     std::string().swap(text);  // the model no longer needs the text
     if (!result.model) throw parse_error(std::move(result.diagnostics));
     print_diagnostics(result.diagnostics);  // warnings only

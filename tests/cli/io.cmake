@@ -163,7 +163,7 @@ narrative_cli_test("convert refuses to read dot" ARGS convert x.dot y.json EXIT 
 narrative_cli_test("convert refuses --from dot" ARGS convert "${NARRATIVE_CEASEFIRE}" y.json --from dot EXIT 2 NO_STDOUT
     STDERR "--from: cannot read DOT: it is an export for drawing.*formats that can be read: json, graphml")
 narrative_cli_test("convert offers only the formats it reads for --from" ARGS convert --help
-    STDOUT "--from TEXT:{json,graphml,aif,apx,tgf,i23,argdown} ")
+    STDOUT "--from TEXT:{json,graphml,aif,apx,tgf,i23,argdown,csv,tsv,stance-csv,claimreview,argdown-json}[ \n]")
 narrative_cli_test("convert never overwrites its input" ARGS convert "${NARRATIVE_CEASEFIRE}" "${NARRATIVE_CEASEFIRE}"
     EXIT 2 STDERR "refusing to overwrite the input file")
 narrative_cli_test("convert reports an unwritable output" ARGS convert "${NARRATIVE_CEASEFIRE}"

@@ -104,7 +104,141 @@ struct argdown_text {
 
 namespace detail {
 
-class argdown_reader {
+// The case an Argdown map makes, built node by node and relation by relation: shared by the
+// readers of Argdown text and of Argdown's JSON export, so that both map alike.
+class argdown_model_builder {
+protected:
+    struct node {
+        std::string id{};
+        bool argument = false;
+        std::optional<std::string> text{};
+        ojson texts = ojson::array();  // other texts of the equivalence class
+        ojson tags = ojson::array();
+        ojson data = ojson::object();
+        ojson inferences = ojson::array();
+        std::optional<std::string> section{};
+        std::optional<std::string> source{}, actor{}, time{};
+    };
+
+    // The node of a statement (`argument` false) or argument titled `id`, added when new; none
+    // when `max_nodes` are reached.
+    std::optional<std::size_t> find_or_add_node(const std::string& id, bool argument, std::size_t max_nodes) {
+        auto& index = argument ? arguments_ : statements_;
+        if (const auto it = index.find(id); it != index.end()) return it->second;
+        if (nodes_.size() >= max_nodes) return std::nullopt;
+        nodes_.push_back({.id = argument ? "<" + id + ">" : id, .argument = argument});
+        if (section_) nodes_.back().section = section_;
+        index.emplace(id, nodes_.size() - 1);
+        return nodes_.size() - 1;
+    }
+
+    // Data `{key: value, …}` of a node: source, speaker/actor, date/time; every key kept.
+    template <class Report>
+    void apply_data_to(node& n, const ojson& data, const Report& error) {
+        if (!data.is_object()) return error("data must be a mapping \"{key: value, …}\"");
+        for (const auto& item : data.items()) {
+            const std::string& key = item.key();
+            const ojson& value = item.value();
+            n.data[key] = value;
+            const auto text_of = [&](const char* what) -> std::optional<std::string> {
+                if (value.is_string()) return value.get<std::string>();
+                if (value.is_number()) return value.dump();
+                error(std::string(what) + " must be text, got " + json_type_name(value));
+                return std::nullopt;
+            };
+            if (key == "source") {
+                if (auto s = text_of("source")) n.source = s;
+            } else if (key == "speaker" || key == "actor") {
+                if (auto s = text_of(key.c_str()); s && !s->empty()) n.actor = s;
+            } else if (key == "date" || key == "time") {
+                if (auto s = text_of(key.c_str())) {
+                    std::string reason;
+                    if (time_point::try_parse(*s, reason))
+                        n.time = s;
+                    else
+                        error(key + ": " + reason);
+                }
+            }
+        }
+    }
+
+    // A relation of Argdown's kind (support, attack, contradictory, undercut) from `from` to `to`.
+    void relate_kind(std::size_t from, std::size_t to, const std::string& kind) {
+        const bool statements = !nodes_[from].argument && !nodes_[to].argument;
+        ojson r = {{"from", nodes_[from].id}, {"to", nodes_[to].id}};
+        std::string argdown_type = kind;
+        if (kind == "support") {
+            r["type"] = "supports";
+            if (statements) argdown_type = "entails";
+        } else {
+            r["type"] = "contradicts";
+            if (kind == "attack" && statements) argdown_type = "contrary";
+            if (kind == "undercut" || (kind == "attack" && !statements)) r["directed"] = true;
+        }
+        r["x-argdown"] = {{"relation", argdown_type}};
+        add_relation(std::move(r));
+    }
+    void relate_pcs(std::size_t from, std::size_t to, const char* role) {
+        add_relation({{"from", nodes_[from].id},
+                      {"to", nodes_[to].id},
+                      {"type", "supports"},
+                      {"x-argdown", {{"relation", role}}}});
+    }
+    // A relation stated twice (sketched in a tree, then reconstructed) is one relation: the first.
+    void add_relation(ojson r) {
+        const bool mutual = r["type"] == "contradicts" && !r.contains("directed");
+        std::string from = r["from"].get<std::string>(), to = r["to"].get<std::string>();
+        if (mutual && to < from) std::swap(from, to);
+        if (!relation_keys_.emplace(from, to, r["type"].get<std::string>() + (mutual ? " mutual" : "")).second) return;
+        relations_.push_back(std::move(r));
+    }
+
+    // ------------------------------------------------------------------ the case document
+    ojson document() {
+        ojson doc = ojson::object();
+        doc["format"] = "narrative/1";
+        if (title_) doc["title"] = *title_;
+        if (!front_matter_.empty()) {
+            ojson fm = ojson::object();
+            for (const auto& [key, value] : front_matter_) fm[key] = value;
+            doc["x-argdown-front-matter"] = std::move(fm);
+        }
+        ojson actors = ojson::array();
+        std::map<std::string, bool> seen_actors;
+        for (const auto& n : nodes_)
+            if (n.actor && seen_actors.emplace(*n.actor, true).second) actors.push_back({{"id", *n.actor}});
+        doc["actors"] = std::move(actors);
+        ojson statements = ojson::array();
+        for (auto& n : nodes_) {
+            ojson s = {{"id", n.id}};
+            if (n.actor) s["actor"] = *n.actor;
+            if (n.time) s["time"] = *n.time;
+            if (n.text) s["text"] = *n.text;
+            if (n.source) s["source"] = *n.source;
+            ojson x = {{"kind", n.argument ? "argument" : "statement"}};
+            if (!n.texts.empty()) x["texts"] = std::move(n.texts);
+            if (!n.tags.empty()) x["tags"] = std::move(n.tags);
+            if (n.section) x["section"] = *n.section;
+            if (!n.data.empty()) x["data"] = std::move(n.data);
+            if (!n.inferences.empty()) x["inferences"] = std::move(n.inferences);
+            s["x-argdown"] = std::move(x);
+            statements.push_back(std::move(s));
+        }
+        doc["statements"] = std::move(statements);
+        doc["relations"] = std::move(relations_);
+        return doc;
+    }
+
+    std::optional<std::string> title_{};
+    std::map<std::string, std::string> front_matter_{};
+    std::vector<node> nodes_{};
+    std::map<std::string, std::size_t> statements_{}, arguments_{};
+    std::optional<std::string> section_{};
+    ojson relations_ = ojson::array();
+    std::set<std::tuple<std::string, std::string, std::string>> relation_keys_{};
+};
+
+class argdown_reader : private argdown_model_builder {
 public:
     argdown_reader(std::string_view text, std::string source, const argdown_read_options& options,
                    std::vector<diagnostic>& out)
@@ -133,17 +267,6 @@ public:
 
 private:
     struct stop_reading {};
-    struct node {
-        std::string id{};
-        bool argument = false;
-        std::optional<std::string> text{};
-        ojson texts = ojson::array();  // other texts of the equivalence class
-        ojson tags = ojson::array();
-        ojson data = ojson::object();
-        ojson inferences = ojson::array();
-        std::optional<std::string> section{};
-        std::optional<std::string> source{}, actor{}, time{};
-    };
     // The text of the element being read, with where each piece came from.
     struct element {
         std::size_t node = 0;
@@ -267,16 +390,9 @@ private:
 
     // ------------------------------------------------------------------ nodes
     std::size_t node_for(const std::string& id, bool argument, std::size_t at) {
-        auto& index = argument ? arguments_ : statements_;
-        if (const auto it = index.find(id); it != index.end()) return it->second;
-        if (nodes_.size() >= options_.max_nodes) {
-            error(at, "more than " + std::to_string(options_.max_nodes) + " statements and arguments");
-            throw stop_reading{};
-        }
-        nodes_.push_back({.id = argument ? "<" + id + ">" : id, .argument = argument});
-        if (section_) nodes_.back().section = section_;
-        index.emplace(id, nodes_.size() - 1);
-        return nodes_.size() - 1;
+        if (const auto n = find_or_add_node(id, argument, options_.max_nodes)) return *n;
+        error(at, "more than " + std::to_string(options_.max_nodes) + " statements and arguments");
+        throw stop_reading{};
     }
     std::size_t untitled(std::size_t at) { return node_for("Untitled " + std::to_string(++untitled_count_), false, at); }
 
@@ -399,32 +515,9 @@ private:
     static void add_tag(node& n, std::string tag) {
         if (std::find(n.tags.begin(), n.tags.end(), tag) == n.tags.end()) n.tags.push_back(std::move(tag));
     }
+
     void apply_data(node& n, const ojson& data, std::size_t at) {
-        if (!data.is_object()) return error(at, "data must be a mapping \"{key: value, …}\"");
-        for (const auto& item : data.items()) {
-            const std::string& key = item.key();
-            const ojson& value = item.value();
-            n.data[key] = value;
-            const auto text_of = [&](const char* what) -> std::optional<std::string> {
-                if (value.is_string()) return value.get<std::string>();
-                if (value.is_number()) return value.dump();
-                error(at, std::string(what) + " must be text, got " + json_type_name(value));
-                return std::nullopt;
-            };
-            if (key == "source") {
-                if (auto s = text_of("source")) n.source = s;
-            } else if (key == "speaker" || key == "actor") {
-                if (auto s = text_of(key.c_str()); s && !s->empty()) n.actor = s;
-            } else if (key == "date" || key == "time") {
-                if (auto s = text_of(key.c_str())) {
-                    std::string reason;
-                    if (time_point::try_parse(*s, reason))
-                        n.time = s;
-                    else
-                        error(at, key + ": " + reason);
-                }
-            }
-        }
+        apply_data_to(n, data, [&](std::string message) { error(at, std::move(message)); });
     }
 
     // A YAML-like flow value at t[p]: `{k: v, …}`, `[v, …]`, a quoted string, or a plain
@@ -537,33 +630,7 @@ private:
         else if (marker == "><") kind = "contradictory", std::swap(from, to);
         else if (marker == "_>") kind = "undercut", std::swap(from, to);
         else kind = "undercut";  // <_
-        const bool statements = !nodes_[from].argument && !nodes_[to].argument;
-        ojson r = {{"from", nodes_[from].id}, {"to", nodes_[to].id}};
-        std::string argdown_type = kind;
-        if (kind == "support") {
-            r["type"] = "supports";
-            if (statements) argdown_type = "entails";
-        } else {
-            r["type"] = "contradicts";
-            if (kind == "attack" && statements) argdown_type = "contrary";
-            if (kind == "undercut" || (kind == "attack" && !statements)) r["directed"] = true;
-        }
-        r["x-argdown"] = {{"relation", argdown_type}};
-        add_relation(std::move(r));
-    }
-    void relate_pcs(std::size_t from, std::size_t to, const char* role) {
-        add_relation({{"from", nodes_[from].id},
-                      {"to", nodes_[to].id},
-                      {"type", "supports"},
-                      {"x-argdown", {{"relation", role}}}});
-    }
-    // A relation stated twice (sketched in a tree, then reconstructed) is one relation: the first.
-    void add_relation(ojson r) {
-        const bool mutual = r["type"] == "contradicts" && !r.contains("directed");
-        std::string from = r["from"].get<std::string>(), to = r["to"].get<std::string>();
-        if (mutual && to < from) std::swap(from, to);
-        if (!relation_keys_.emplace(from, to, r["type"].get<std::string>() + (mutual ? " mutual" : "")).second) return;
-        relations_.push_back(std::move(r));
+        relate_kind(from, to, kind);
     }
 
     // ------------------------------------------------------------------ blocks
@@ -715,41 +782,6 @@ private:
         stack_.emplace_back(0, n);
     }
 
-    // ------------------------------------------------------------------ the case document
-    ojson document() {
-        ojson doc = ojson::object();
-        doc["format"] = "narrative/1";
-        if (title_) doc["title"] = *title_;
-        if (!front_matter_.empty()) {
-            ojson fm = ojson::object();
-            for (const auto& [key, value] : front_matter_) fm[key] = value;
-            doc["x-argdown-front-matter"] = std::move(fm);
-        }
-        ojson actors = ojson::array();
-        std::map<std::string, bool> seen_actors;
-        for (const auto& n : nodes_)
-            if (n.actor && seen_actors.emplace(*n.actor, true).second) actors.push_back({{"id", *n.actor}});
-        doc["actors"] = std::move(actors);
-        ojson statements = ojson::array();
-        for (auto& n : nodes_) {
-            ojson s = {{"id", n.id}};
-            if (n.actor) s["actor"] = *n.actor;
-            if (n.time) s["time"] = *n.time;
-            if (n.text) s["text"] = *n.text;
-            if (n.source) s["source"] = *n.source;
-            ojson x = {{"kind", n.argument ? "argument" : "statement"}};
-            if (!n.texts.empty()) x["texts"] = std::move(n.texts);
-            if (!n.tags.empty()) x["tags"] = std::move(n.tags);
-            if (n.section) x["section"] = *n.section;
-            if (!n.data.empty()) x["data"] = std::move(n.data);
-            if (!n.inferences.empty()) x["inferences"] = std::move(n.inferences);
-            s["x-argdown"] = std::move(x);
-            statements.push_back(std::move(s));
-        }
-        doc["statements"] = std::move(statements);
-        doc["relations"] = std::move(relations_);
-        return doc;
-    }
 
     std::string_view original_;
     std::string text_;
@@ -758,19 +790,12 @@ private:
     std::vector<diagnostic>& out_;
     std::size_t errors_ = 0, warnings_ = 0;
     std::vector<std::pair<std::size_t, std::size_t>> comments_{};  // [begin, end) of each comment
-    std::optional<std::string> title_{};
-    std::map<std::string, std::string> front_matter_{};
-    std::vector<node> nodes_{};
-    std::map<std::string, std::size_t> statements_{}, arguments_{};
     std::size_t untitled_count_ = 0, untitled_arguments_ = 0;
-    std::optional<std::string> section_{};
     std::optional<element> current_{};
     std::vector<std::pair<std::size_t, std::size_t>> stack_{};  // (indent, node) of the open relation tree
     std::optional<pcs_state> pcs_{};
     std::optional<std::size_t> last_argument_{};
     bool blank_before_ = true;
-    ojson relations_ = ojson::array();
-    std::set<std::tuple<std::string, std::string, std::string>> relation_keys_{};
 };
 
 }  // namespace detail

@@ -40,19 +40,19 @@ struct csv_row {
 [[nodiscard]] inline std::vector<csv_row> read_csv_rows(std::string_view text, char delimiter = ',',
                                                         const std::string& source_name = "<string>") {
     std::vector<csv_row> rows{};
-    std::size_t i = 0, line = 1;
+    std::size_t i = 0, line = 1, line_start = 0;  // line_start: offset of the current line
     const std::size_t n = text.size();
     while (i < n) {
         // Skip blank lines between rows.
-        if (text[i] == '\n') { ++line; ++i; continue; }
-        if (text[i] == '\r' && i + 1 < n && text[i + 1] == '\n') { ++line; i += 2; continue; }
+        if (text[i] == '\n') { ++line; line_start = ++i; continue; }
+        if (text[i] == '\r' && i + 1 < n && text[i + 1] == '\n') { ++line; i += 2; line_start = i; continue; }
         csv_row row{.line = line, .fields = {}};
         std::string field{};
         bool row_done = false;
         while (!row_done) {
             field.clear();
             if (i < n && text[i] == '"') {
-                const std::size_t open_line = line, open_col = 1;
+                const std::size_t open_line = line, open_col = i - line_start + 1;
                 ++i;
                 bool closed = false;
                 while (i < n) {
@@ -63,9 +63,9 @@ struct csv_row {
                         closed = true;
                         break;
                     }
-                    if (ch == '\n') ++line;
                     field += ch;
                     ++i;
+                    if (ch == '\n') { ++line; line_start = i; }
                 }
                 if (!closed)
                     throw parse_error(diagnostic{
@@ -75,7 +75,7 @@ struct csv_row {
                 if (i < n && text[i] != delimiter && text[i] != '\n' && text[i] != '\r')
                     throw parse_error(diagnostic{
                         .severity = severity::error, .source = source_name,
-                        .location = std::to_string(line),
+                        .location = std::to_string(line) + ":" + std::to_string(i - line_start + 1),
                         .message = std::string("unexpected character '") + text[i] +
                                    "' after a closing quote"});
             } else {
@@ -92,6 +92,7 @@ struct csv_row {
                 if (text[i] == '\r') ++i;
                 if (i < n && text[i] == '\n') ++i;
                 ++line;
+                line_start = i;
                 row_done = true;
             }
         }

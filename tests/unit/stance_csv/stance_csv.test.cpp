@@ -32,7 +32,7 @@ TEST_SUITE("stance_csv.read_csv_rows") {
             FAIL("no exception");
         } catch (const narrative::parse_error& e) {
             REQUIRE(e.diagnostics().size() == 1);
-            CHECK(e.diagnostics()[0].location == "2:1");
+            CHECK(e.diagnostics()[0].location == "2:3");
             CHECK(e.diagnostics()[0].source == "t.csv");
         }
     }
