@@ -69,6 +69,7 @@
 #include <narrative/explain/references.hpp>
 #include <narrative/explain/timeline_report.hpp>
 
+#include <narrative/report/contradictions.hpp>
 #include <narrative/report/escape.hpp>
 #include <narrative/report/graph_dot.hpp>
 #include <narrative/report/html.hpp>

@@ -5,7 +5,7 @@
 #include "commands.hpp"
 
 #include <narrative/infer/infer_relations.hpp>
-#include <narrative/signed/contradictions.hpp>
+#include <narrative/report/contradictions.hpp>
 
 #include <cstdint>
 #include <limits>

@@ -27,7 +27,7 @@
 #include <narrative/report/json.hpp>
 #include <narrative/report/markdown.hpp>
 #include <narrative/report/text.hpp>
-#include <narrative/signed/contradictions.hpp>
+#include <narrative/report/contradictions.hpp>
 #include <narrative/timeline/replay.hpp>
 
 #include <algorithm>

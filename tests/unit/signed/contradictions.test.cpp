@@ -3,7 +3,7 @@
 
 #include <narrative/infer/infer_relations.hpp>
 #include <narrative/io/case_json.hpp>
-#include <narrative/signed/contradictions.hpp>
+#include <narrative/report/contradictions.hpp>
 
 #include <doctest/doctest.h>
 
