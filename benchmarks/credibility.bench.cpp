@@ -157,11 +157,11 @@ int main(int argc, char** argv) {
         // compare times taken under the same background load.
         const bool stance = a.name == "stance-em";
         double t1 = 1e300, tk = 1e300, ref = 1e300, ref_both = 1e300;
-        std::uint32_t iterations = 0;
+        std::uint64_t iterations = 0;
         for (int r = 0; r < 3; ++r) {
             t1 = std::min(t1, time_of([&] { (void)a.run(p, one); }, 1));
             if (k == 0) continue;
-            tk = std::min(tk, time_of([&] { iterations = a.run(p, more).iterations; }, 1));
+            tk = std::min(tk, time_of([&] { iterations = a.run(p, more).run.iterations; }, 1));
             ref = std::min(ref, (stance ? time_of(spmv_o, 1) : time_of(spmv_a, 1)) / 40);
             ref_both = std::min(ref_both, time_of(spmv_m, 1) / 40);
         }
@@ -170,7 +170,7 @@ int main(int argc, char** argv) {
                         t1 * 1e3, "-", "-");
             continue;
         }
-        const double per = (tk - t1) / (iterations > 1 ? iterations - 1 : 1);
+        const double per = (tk - t1) / static_cast<double>(iterations > 1 ? iterations - 1 : 1);
         // stance-em reads statements, not votes: no bipartite vote-graph reference for it.
         char both_ratio[32] = "-";
         if (!stance) std::snprintf(both_ratio, sizeof both_ratio, "%.2f", per / ref_both);
@@ -182,8 +182,9 @@ int main(int argc, char** argv) {
         // re-estimated between runs (not part of a round, so measured apart).
         const auto start = clock_type::now();
         const auto run = narrative::evidence_em(p);
-        std::printf("\nevidence-em default run (EM to tolerance 1e-6, copy detection between runs): %.2f s, %u rounds, %s\n",
-                    seconds_since(start), run.iterations, std::string(narrative::to_string(run.status)).c_str());
+        std::printf("\nevidence-em default run (EM to tolerance 1e-6, copy detection between runs): %.2f s, %llu rounds, %s\n",
+                    seconds_since(start), static_cast<unsigned long long>(run.run.iterations),
+                    std::string(narrative::to_string(run.run.status)).c_str());
     }
     std::printf("\n× SpMV A: per-iteration time over one SpMV with the vote incidence A (actors × claims, one\n"
                 "direction; for stance-em the incidence of all statements); × SpMV M: over one SpMV with the\n"

@@ -117,10 +117,11 @@ void run_semantics(const narrative::compiled_graph& g, spmv_baseline& spmv, int 
     solve.run();
     const double solve_s = seconds_since(t0);
     const auto& rep = solve.report();
+    const auto& info = solve.info();
     std::printf("%-24s %10.2f %10.2f %10.2f %8.3f %8.3f %8.2f %8.3f %8.2f  %-6s %5zu %-5s %9.2e %8.2f\n",
                 std::string(S::name).c_str(), s * 1e3, x1 * 1e3, x2 * 1e3, median(r1), median(r2), median(sp), m1 / ms, m1 / m2,
-                std::string(narrative::to_string(rep.method)).c_str(), rep.iterations,
-                rep.converged ? "yes" : "no", rep.residual, solve_s);
+                std::string(narrative::to_string(rep.method)).c_str(), static_cast<std::size_t>(info.iterations),
+                info.converged ? "yes" : "no", info.residual, solve_s);
     std::fflush(stdout);
 }
 

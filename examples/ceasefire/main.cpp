@@ -112,7 +112,7 @@ int main(int argc, char** argv) {
 
     const narrative::score_result strength = narrative::score(c, "df-quad");
     std::cout << "\nStatement strength (df-quad; solver " << to_string(strength.solver.method) << ", "
-              << (strength.solver.converged ? "converged" : "NOT converged") << ")\n";
+              << (strength.run.converged ? "converged" : "NOT converged") << ")\n";
     std::vector<narrative::statement_index> by_strength(order);
     std::stable_sort(by_strength.begin(), by_strength.end(),
                      [&](auto x, auto y) { return strength.strength[x] > strength.strength[y]; });

@@ -30,7 +30,7 @@ TEST_SUITE("examples.custom_semantics") {
     // Semantics reference §3.8: mlp-based (unit weights) gives σ(a) = 0.310026.
     TEST_CASE("the mlp-based semantics reproduces the reference value") {
         const auto r = narrative::score(illustrative(), my::mlp_based{});
-        CHECK(r.solver.converged);
+        CHECK(r.run.converged);
         CHECK(r.strength[0] == doctest::Approx(0.310026).epsilon(5e-7));
     }
     // hand-derived: mean aggregate = 0.3 − (0.7 + 0.4)/2 = −0.25; 2-max(1):

@@ -24,7 +24,7 @@ int main() {
     for (const auto& r : {narrative::score(c, my::mlp_based{}), narrative::score(c, my::mean_energy{}),
                           narrative::score(c, my::half_top{})})
         std::printf("%-12s sigma(a) = %.6f  (%s, converged: %s)\n", r.semantics.c_str(), r.strength[0],
-                    std::string(narrative::to_string(r.solver.method)).c_str(), r.solver.converged ? "yes" : "no");
+                    std::string(narrative::to_string(r.solver.method)).c_str(), r.run.converged ? "yes" : "no");
 
     // 2. Register one for run-time choice by name, next to the built-ins.
     narrative::default_gradual_registry().add(my::mlp_based{}, "sum aggregation + MLP influence (Potyka 2021)");

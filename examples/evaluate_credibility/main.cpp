@@ -44,7 +44,7 @@ struct gold_item {
 struct score {
     double accuracy = 0.0;
     std::size_t ties = 0;
-    credibility_result run{};
+    run_info run{};  // of the credibility algorithm
 };
 
 // Accuracy with a tie among k values that contains the truth scored 1/k; an object without
@@ -66,7 +66,7 @@ score evaluate(const truth_problem& p, const credibility_result& r, const std::v
             if (p.claim_values[c] == g.value) total += 1.0 / static_cast<double>(top.size());
     }
     s.accuracy = gold.empty() ? 0.0 : total / static_cast<double>(gold.size());
-    s.run = r;
+    s.run = r.run;
     return s;
 }
 
@@ -350,8 +350,9 @@ void print_stance_em_variants(const data_set& d) {
     std::printf("%-58s %8s %7s %6s %12s\n", "variant", "accuracy", "correct", "iters", "observations");
     auto line = [&](const std::string& label, const truth_problem& p, const credibility_options& o) {
         const score s = evaluate(p, stance_em(p, o), d.gold);
-        std::printf("%-58s %8.3f %7.1f %6u %12zu\n", label.c_str(), s.accuracy,
-                    s.accuracy * static_cast<double>(d.gold.size()), s.run.iterations, p.observations.size());
+        std::printf("%-58s %8.3f %7.1f %6llu %12zu\n", label.c_str(), s.accuracy,
+                    s.accuracy * static_cast<double>(d.gold.size()), static_cast<unsigned long long>(s.run.iterations),
+                    p.observations.size());
     };
     const credibility_options base = d.options;
     line("stance-em (default: smoothing 1e-3)", d.problem, base);
@@ -430,7 +431,7 @@ int main(int argc, char** argv) {
                 std::snprintf(base, sizeof base, "%.3f", bo->second);
             else if (b != d.baseline.end() && baseline_override.empty())
                 std::snprintf(base, sizeof base, "%.3f", b->second);
-            std::printf(" | %-10.3f %8s %5zu %4u%s", s.accuracy, base, s.ties, s.run.iterations,
+            std::printf(" | %-10.3f %8s %5zu %4llu%s", s.accuracy, base, s.ties, static_cast<unsigned long long>(s.run.iterations),
                         s.run.converged ? "  " : " *");
         }
         std::printf("\n");

@@ -96,13 +96,16 @@ struct outcome {
     const bipolar_reduction* reduction = nullptr;
 };
 
+// The status names of the narrative-extensions/1 format, which predate run_status and stay.
+std::string_view status_name(run_status s) { return s == run_status::limit_reached ? "limit-reached" : "done"; }
+
 std::string render_json(const case_model& c, const outcome& o) {
     nlohmann::ordered_json doc = {{"format", "narrative-extensions/1"},
                                   {"semantics", o.semantics},
                                   {"task", std::string(to_string(o.task))},
                                   {"support", std::string(to_string(o.support))},
                                   {"solver", o.solver},
-                                  {"status", std::string(to_string(o.result.status))}};
+                                  {"status", std::string(status_name(o.result.run.status))}};
     if (o.task == crisp_task::dc || o.task == crisp_task::ds) {
         doc["statement"] = o.statement;
         doc["accepted"] = *o.result.accepted;
@@ -144,13 +147,13 @@ std::string render_text(const case_model& c, const outcome& o, bool markdown) {
                 out << (o.extensions.empty() ? "no extension" : "one extension") << '\n';
             else
                 out << o.result.count << (o.result.count == 1 ? " extension" : " extensions")
-                    << (o.result.status == task_status::limit_reached ? " (limit reached: there are more)" : "")
+                    << (o.result.run.status == run_status::limit_reached ? " (limit reached: there are more)" : "")
                     << '\n';
             for (const auto& e : o.extensions) out << item << braces(e) << '\n';
             break;
         case crisp_task::count:
             out << o.result.count << (o.result.count == 1 ? " extension" : " extensions")
-                << (o.result.status == task_status::limit_reached ? " at least (limit reached)" : "") << '\n';
+                << (o.result.run.status == run_status::limit_reached ? " at least (limit reached)" : "") << '\n';
             break;
         case crisp_task::dc:
             out << o.statement << " is " << (*o.result.accepted ? "" : "not ") << "credulously accepted";

@@ -71,7 +71,7 @@ void run_analyses(case_model c) {
         const score_result r = score(g, entry.first, so);
         fuzz::require(r.strength.size() == c.statement_count(), "a score has one strength per statement");
         for (const double s : r.strength)
-            fuzz::require(!r.solver.converged || std::isfinite(s), "a converged score has a strength that is not a number",
+            fuzz::require(!r.run.converged || std::isfinite(s), "a converged score has a strength that is not a number",
                           entry.first);
     }
 
@@ -85,7 +85,7 @@ void run_analyses(case_model c) {
             try {
                 const auto k = contributions(g, find_gradual_semantics("df-quad"), 0, ko);
                 for (const auto& x : k.contributions)
-                    fuzz::require(!k.converged || std::isfinite(x.value), "a contribution is not a number");
+                    fuzz::require(!k.run.converged || std::isfinite(x.value), "a contribution is not a number");
             } catch (const rule_error&) {  // more contributors than allowed: refused, as documented
             }
         }

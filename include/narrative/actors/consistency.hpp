@@ -6,6 +6,7 @@
 
 #include <narrative/credibility/credibility.hpp>
 #include <narrative/model/case_model.hpp>
+#include <narrative/run_info.hpp>
 #include <narrative/signed/self_contradictions.hpp>
 
 #include <algorithm>
@@ -121,6 +122,11 @@ struct consistency_report {
     /// Whether every actor was searched for self-contradictions (see
     /// self_contradiction_options::max_states); actors left out have no self-consistency.
     bool self_contradictions_complete = true;
+    /// The credibility run (its iterations, residual and status, except that a case without
+    /// claims stays `ok` with a warning: the consistency scores are still there), then
+    /// `limit_reached` with a warning when the self-contradiction search stopped early; `empty`
+    /// for a case without actors.
+    run_info run{};
 };
 
 namespace detail {
@@ -189,7 +195,7 @@ inline void keep_top(std::vector<explanation_item>& items, std::size_t n, bool b
     }
     const truth_problem& p = rep.problem;
     const credibility_result& r = rep.credibility;
-    const bool have_beliefs = r.status != credibility_status::empty;
+    const bool have_beliefs = r.run.status != run_status::empty;
 
     // Belief share of each claim within its object.
     std::vector<double> share(p.claim_count(), 0.0);
@@ -221,6 +227,13 @@ inline void keep_top(std::vector<explanation_item>& items, std::size_t n, bool b
 
     const auto search = find_self_contradictions(c, options.tensions);
     rep.self_contradictions_complete = search.complete;
+    rep.run = direct_run(c.actors().empty());
+    if (r.run.status == run_status::empty) {
+        if (!c.actors().empty()) rep.run.warnings.push_back("no claims in the case: credibility has nothing to learn from");
+    } else {
+        rep.run.absorb(r.run);
+    }
+    rep.run.absorb(search.run);
     const auto& tensions = search.found;
     std::vector<std::vector<const self_contradiction*>> tensions_of(c.actors().size());
     for (const auto& t : tensions)
@@ -373,7 +386,7 @@ inline void keep_top(std::vector<explanation_item>& items, std::size_t n, bool b
                     if (const proposition* pr = c.proposition_of(*s.claim); pr && pr->values && pr->values->size() > 2)
                         denies_many = true;
             ac.credibility.reason =
-                r.status == credibility_status::empty ? "no claims in the case"
+                r.run.status == run_status::empty ? "no claims in the case"
                 : !any                                ? "no claims: nothing to check"
                 : only_reports                        ? "only reports claims, never asserts or denies"
                 : denies_many ? "its claims are denials of one value among several, which " + r.algorithm +

@@ -525,13 +525,13 @@ inline constexpr double accuracy_floor = 0.01, accuracy_ceiling = 0.99;
     r.belief = belief;
     for (std::uint32_t s = 0; s < S; ++s)
         if (out.positions[s] > 0) r.trust[s] = r.credibility[s] = A[s];
-    r.iterations = total;
-    r.last_change = last_change;
+    r.run.iterations = total;
+    r.run.residual = last_change;
     if (!detail::all_finite(r.belief)) {
-        r.status = credibility_status::numerical_issue;
+        r.run.status = run_status::numerical_issue;
     } else {
-        r.converged = converged;
-        r.status = converged ? credibility_status::ok : credibility_status::no_convergence;
+        r.run.converged = converged;
+        r.run.status = converged ? run_status::ok : run_status::no_convergence;
     }
     return out;
 }

@@ -220,8 +220,8 @@ struct stance_em_result {
             add_object(next, ob);
         }
         sums = next;
-        r.iterations = it + 1;
-        r.last_change = change;
+        r.run.iterations = it + 1;
+        r.run.residual = change;
         if (change < tol) {
             stopped = true;
             break;
@@ -237,10 +237,10 @@ struct stance_em_result {
     for (std::uint32_t s = 0; s < p.actor_count(); ++s)
         if (cnt[s] > 0.0) r.trust[s] = r.credibility[s] = acc[s] / cnt[s];
     if (!detail::all_finite(r.belief)) {
-        r.status = credibility_status::numerical_issue;
+        r.run.status = run_status::numerical_issue;
     } else {
-        r.converged = stopped;
-        r.status = stopped ? credibility_status::ok : credibility_status::no_convergence;
+        r.run.converged = stopped;
+        r.run.status = stopped ? run_status::ok : run_status::no_convergence;
     }
     return out;
 }

@@ -5,6 +5,7 @@
 
 #include <narrative/credibility/evidence_options.hpp>
 #include <narrative/credibility/truth_problem.hpp>
+#include <narrative/run_info.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -18,24 +19,6 @@
 #include <vector>
 
 namespace narrative {
-
-/// The outcome of a truth-discovery run (a status value, never an exception).
-enum class credibility_status {
-    ok,               ///< converged (or ran its published fixed number of rounds to a change ≤ tolerance)
-    empty,            ///< no votes: nothing to learn
-    no_convergence,   ///< stopped at the iteration limit with a larger change; results are the last iterate
-    numerical_issue,  ///< a NaN or infinity appeared; results are not meaningful
-};
-
-[[nodiscard]] constexpr std::string_view to_string(credibility_status s) noexcept {
-    switch (s) {
-        case credibility_status::ok: return "ok";
-        case credibility_status::empty: return "empty";
-        case credibility_status::no_convergence: return "no_convergence";
-        case credibility_status::numerical_issue: return "numerical_issue";
-    }
-    return "ok";
-}
 
 /// Parameters of every truth-discovery algorithm; each reads only its own. Defaults are the
 /// published ones (see each function). Bad values throw rule_error when the run starts.
@@ -80,10 +63,12 @@ struct credibility_options {
 /// without votes: undefined, not zero). `belief` is per claim (see truth_problem).
 struct credibility_result {
     std::string algorithm{};
-    credibility_status status = credibility_status::empty;
-    bool converged = false;
-    std::uint32_t iterations = 0;
-    double last_change = 0.0;             ///< the convergence measure of the last round
+    /// status: `ok` (converged, or ran its published fixed number of rounds to a change ≤
+    /// tolerance), `empty` (no votes: nothing to learn), `no_convergence` (stopped at the
+    /// iteration limit with a larger change: results are the last iterate), `numerical_issue`
+    /// (a NaN or infinity appeared: results are not meaningful); iterations: rounds; residual:
+    /// the convergence measure of the last round (the "last change" of the outputs).
+    run_info run{.status = run_status::empty, .converged = false};
     std::vector<double> trust{};          ///< per actor
     std::vector<double> credibility{};    ///< per actor, in [0, 1] or NaN
     std::vector<double> belief{};         ///< per claim
@@ -201,12 +186,12 @@ inline void divide_by_component(std::vector<double>& x, const std::vector<std::u
 inline void finish(credibility_result& r, const vote_table& t, double tolerance, bool stopped_by_tolerance,
                    bool uses_negative_votes = false) {
     if (!all_finite(r.belief)) {
-        r.status = credibility_status::numerical_issue;
-        r.converged = false;
+        r.run.status = run_status::numerical_issue;
+        r.run.converged = false;
         return;
     }
-    r.converged = stopped_by_tolerance || r.last_change <= tolerance;
-    r.status = r.converged ? credibility_status::ok : credibility_status::no_convergence;
+    r.run.converged = stopped_by_tolerance || r.run.residual <= tolerance;
+    r.run.status = r.run.converged ? run_status::ok : run_status::no_convergence;
     for (std::uint32_t s = 0; s < t.actor_count; ++s)
         if (t.claims_of_size(s) == 0 && (!uses_negative_votes || t.neg_actor_offsets[s + 1] == t.neg_actor_offsets[s])) {
             r.trust[s] = nan;
@@ -311,8 +296,8 @@ template <class TrustOf>
         }
     }
     divide_by_component(B, comp.of_claim, b_max);
-    r.iterations = max_it;
-    r.last_change = std::max(max_abs_change(B, Bold), max_abs_change(T, Told));
+    r.run.iterations = max_it;
+    r.run.residual = std::max(max_abs_change(B, Bold), max_abs_change(T, Told));
     finish(r, t, std::move(B), std::move(T), o.tolerance.value_or(1e-6), false);
     return r;
 }
@@ -368,8 +353,8 @@ template <class BeliefOf>
         }
     }
     divide_by_component(B, comp.of_claim, b_max);
-    r.iterations = max_it;
-    r.last_change = std::max(max_abs_change(B, Bold), max_abs_change(T, Told));
+    r.run.iterations = max_it;
+    r.run.residual = std::max(max_abs_change(B, Bold), max_abs_change(T, Told));
     finish(r, t, std::move(B), std::move(T), o.tolerance.value_or(1e-6), false);
     return r;
 }
@@ -547,9 +532,9 @@ template <bool Three>
                 }
             }
         }
-        r.iterations = it + 1;
-        r.last_change = max_abs_change(eps, eps_next);
-        if (r.last_change < tol) {
+        r.run.iterations = it + 1;
+        r.run.residual = max_abs_change(eps, eps_next);
+        if (r.run.residual < tol) {
             stopped = true;
             break;
         }
@@ -596,8 +581,8 @@ template <bool Three>
         r.trust[s] = 1.0;
         r.credibility[s] = share / n;
     }
-    r.iterations = 1;
-    r.last_change = 0.0;
+    r.run.iterations = 1;
+    r.run.residual = 0.0;
     detail::finish(r, t, 0.0, true);
     return r;
 }
@@ -752,9 +737,9 @@ template <bool Three>
             }
         }
         trust.swap(next);
-        r.iterations = it + 1;
-        r.last_change = (n1 > 0.0 && n2 > 0.0) ? 1.0 - dot / std::sqrt(n1 * n2) : 0.0;
-        if (r.last_change < tol) {
+        r.run.iterations = it + 1;
+        r.run.residual = (n1 > 0.0 && n2 > 0.0) ? 1.0 - dot / std::sqrt(n1 * n2) : 0.0;
+        if (r.run.residual < tol) {
             stopped = true;
             break;
         }

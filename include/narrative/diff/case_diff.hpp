@@ -15,6 +15,7 @@
 #include <narrative/gradual/engine.hpp>
 #include <narrative/io/case_json.hpp>
 #include <narrative/model/case_model.hpp>
+#include <narrative/run_info.hpp>
 #include <narrative/signed/contradictions.hpp>
 
 #include <algorithm>
@@ -72,6 +73,10 @@ struct case_diff {
     double frustration_before = 0.0, frustration_after = 0.0;  ///< upper bounds
     bool balanced_before = true, balanced_after = true;
     std::size_t side_switches = 0;  ///< statements whose camp changed (see diff_cases)
+    /// A direct comparison; its status is the worst of the compared results' (empty ones
+    /// aside), with a warning for each of them that did not end `ok`: moves computed from them
+    /// are approximate or partial.
+    run_info run{};
 };
 
 namespace detail {
@@ -148,6 +153,15 @@ inline std::string diff_number(double x) {
 [[nodiscard]] inline case_diff diff_cases(const case_model& before, const case_results& rb, const case_model& after,
                                           const case_results& ra, const diff_options& o = {}) {
     case_diff d{};
+    for (const auto& [version, r] : {std::pair{"before", &rb}, std::pair{"after", &ra}})
+        for (const auto& [analysis, run] : {std::pair{"actors", &r->actors.run}, std::pair{"strengths", &r->strengths.run},
+                                            std::pair{"contradictions", &r->contradictions.run}})
+            if (run->status != run_status::ok && run->status != run_status::empty) {
+                d.run.status = std::max(d.run.status, run->status);
+                d.run.converged = d.run.converged && run->converged;
+                d.run.warnings.push_back(std::string(version) + ": " + analysis + " " +
+                                         std::string(to_string(run->status)));
+            }
     d.changes = diff_structure(before, after);
     d.statements_before = before.statement_count();
     d.statements_after = after.statement_count();

@@ -278,11 +278,11 @@ inline graph_view condensed_graph(const case_model& c, const case_analysis& a, c
                                  std::to_string(supports) + " supports, " + std::to_string(contradicts) +
                                  " contradicts; " + std::to_string(inferred) + " inferred from claims).")});
     doc.preamble.push_back({text("Strengths: " + a.strengths.semantics + " (" +
-                                 std::string(to_string(a.strengths.solver.status)) + ", " +
-                                 std::to_string(a.strengths.solver.iterations) + " iterations). Credibility: " +
-                                 rep.credibility.algorithm + " (" + std::string(to_string(rep.credibility.status)) +
-                                 ", " + std::to_string(rep.credibility.iterations) + " iterations).")});
-    for (const auto& w : a.strengths.warnings) doc.preamble.push_back({strong("warning: "), text(w)});
+                                 std::string(to_string(a.strengths.run.status)) + ", " +
+                                 std::to_string(a.strengths.run.iterations) + " iterations). Credibility: " +
+                                 rep.credibility.algorithm + " (" + std::string(to_string(rep.credibility.run.status)) +
+                                 ", " + std::to_string(rep.credibility.run.iterations) + " iterations).")});
+    for (const auto& w : a.strengths.run.warnings) doc.preamble.push_back({strong("warning: "), text(w)});
 
     // ------------------------------------------------------------------ findings
     {
@@ -512,7 +512,7 @@ inline graph_view condensed_graph(const case_model& c, const case_analysis& a, c
                 }
                 if (list.size() > o.contributions_shown)
                     moved.push_back(text(" (+" + std::to_string(list.size() - o.contributions_shown) + " more)"));
-                if (!it->second->converged) moved.push_back(text(" (approximate: a solve did not converge)"));
+                if (!it->second->run.converged) moved.push_back(text(" (approximate: a solve did not converge)"));
             }
             t.rows.push_back({{sref(c, v)}, {statement_actor(c, v)}, {text(number(c.base_of(v)))},
                               {text(number(a.strengths.strength[v]))}, std::move(moved)});

@@ -8,6 +8,7 @@
 #include <narrative/extensions/bipolar.hpp>
 #include <narrative/extensions/sat_solver.hpp>
 #include <narrative/extensions/semantics.hpp>
+#include <narrative/run_info.hpp>
 
 #include <algorithm>
 #include <cstdint>
@@ -38,16 +39,6 @@ enum class crisp_task { se, ee, count, dc, ds };
     throw usage_error("unknown task '" + std::string(text) + "' (valid: se, ee, count, dc, ds)");
 }
 
-/// How a task ended.
-enum class task_status {
-    done,           ///< the answer is complete
-    limit_reached,  ///< ee or count stopped at the limit: more extensions may exist
-};
-
-[[nodiscard]] constexpr std::string_view to_string(task_status s) noexcept {
-    return s == task_status::done ? "done" : "limit-reached";
-}
-
 struct task_options {
     std::uint64_t limit = 0;        ///< ee and count: stop after this many extensions (0: none)
     std::uint32_t argument = 0;     ///< dc and ds: the argument asked about
@@ -58,7 +49,9 @@ struct task_options {
 /// list sorted); dc, the witness when accepted; ds, the counterexample when not accepted.
 struct task_result {
     crisp_task task = crisp_task::ee;
-    task_status status = task_status::done;
+    /// status `ok` (the answer is complete) or `limit_reached` (ee or count stopped at the
+    /// limit: more extensions may exist, and a warning says so); a direct computation otherwise.
+    run_info run{};
     std::vector<argument_set> extensions{};
     std::uint64_t count = 0;                ///< count and ee: extensions found
     std::optional<bool> accepted{};         ///< dc and ds
@@ -83,7 +76,11 @@ struct task_result {
                 if (keep) r.extensions.push_back(e);
                 return true;
             });
-            if (!finished) r.status = task_status::limit_reached;
+            if (!finished) {
+                r.run.status = run_status::limit_reached;
+                r.run.warnings.push_back("stopped at the limit of " + std::to_string(options.limit) +
+                                         " extensions: more may exist");
+            }
             std::sort(r.extensions.begin(), r.extensions.end());
             break;
         }

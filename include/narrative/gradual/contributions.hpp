@@ -68,8 +68,10 @@ struct contribution_report {
     double strength = 0.0;                     ///< σ(topic) in the whole graph
     std::vector<contribution> contributions{};  ///< every statement with a path to the topic, by decreasing |value|
     std::size_t solves = 0;                    ///< solves run, the whole graph included
-    bool converged = true;                     ///< every solve converged (otherwise the values are approximate)
-    std::vector<std::string> warnings{};       ///< one per solve that did not converge, and the whole graph's
+    /// Over every solve: the worst status, converged when all did (otherwise the values are
+    /// approximate), their iterations summed, the largest residual, and one warning per solve
+    /// that did not converge.
+    run_info run{};
 };
 
 namespace detail {
@@ -127,11 +129,11 @@ inline std::vector<std::uint32_t> ancestors_of(const compiled_graph& g, std::uin
     const auto solve = [&](const compiled_graph& h, const score_options& o) {
         score_result s = semantics.score(h, o);
         ++r.solves;
-        if (!s.solver.converged) {
-            r.converged = false;
-            r.warnings.push_back("a solve did not converge (" + std::string(to_string(s.solver.status)) +
-                                 "); contributions are approximate");
-        }
+        s.run.warnings.clear();  // the same for every solve; the score of the graph reports them
+        if (!s.run.converged)
+            s.run.warnings.push_back("a solve did not converge (" + std::string(to_string(s.run.status)) +
+                                     "); contributions are approximate");
+        r.run.absorb(s.run);
         return s.strength[topic];
     };
     r.strength = solve(g, options.solve);

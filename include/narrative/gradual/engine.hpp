@@ -7,6 +7,7 @@
 #include <narrative/gradual/semantics.hpp>
 #include <narrative/model/case_model.hpp>
 #include <narrative/model/compiled_graph.hpp>
+#include <narrative/run_info.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -52,26 +53,6 @@ enum class solver_method {
     throw rule_error("unknown solver '" + std::string(s) + "' (valid: auto, dag, jacobi, rk4)");
 }
 
-/// The outcome of a solve, as a status value (never an exception).
-enum class score_status {
-    ok,               ///< converged, every strength in [0, 1]
-    empty,            ///< the graph has no statement
-    no_convergence,   ///< iteration limit reached, oscillation or divergence: strengths are the last iterate
-    unbounded,        ///< converged, but some strengths lie outside [0, 1] (not clipped)
-    numerical_issue,  ///< a strength became NaN or infinite
-};
-
-[[nodiscard]] constexpr std::string_view to_string(score_status s) noexcept {
-    switch (s) {
-        case score_status::ok: return "ok";
-        case score_status::empty: return "empty";
-        case score_status::no_convergence: return "no_convergence";
-        case score_status::unbounded: return "unbounded";
-        case score_status::numerical_issue: return "numerical_issue";
-    }
-    return "ok";
-}
-
 /// The smallest tolerance a solve accepts: the spacing of doubles at 1, 2^−52 ≈ 2.22e−16. A
 /// residual of strengths near 1 is computed with an error of that order, so a smaller one
 /// cannot be certified in double precision.
@@ -115,13 +96,17 @@ struct score_options {
     std::size_t parallel_min_arcs = 1u << 16;
 };
 
-/// How the strengths were obtained.
+/// How the strengths were obtained: the solver's own details. The run as a whole (status,
+/// converged, iterations, residual, warnings) is the result's `run`:
+/// - status: `ok` (converged, every strength in [0, 1]), `empty` (no statement),
+///   `no_convergence` (iteration limit, oscillation or divergence: strengths are the last
+///   iterate), `unbounded` (converged, some strengths outside [0, 1], not clipped),
+///   `numerical_issue` (a strength became NaN or infinite);
+/// - iterations: Jacobi iterations + RK4 steps (1 for the dag pass);
+/// - residual: ‖f(σ) − σ‖∞ at the returned σ (Jacobi: of the last step);
+/// - warnings: ignored supports, oscillation, divergence, unbounded values.
 struct solver_report {
     solver_method method = solver_method::dag;  ///< the solver that produced the final values
-    bool converged = false;
-    std::size_t iterations = 0;   ///< Jacobi iterations + RK4 steps (1 for the dag pass)
-    double residual = 0.0;        ///< ‖f(σ) − σ‖∞ at the returned σ (Jacobi: of the last step)
-    score_status status = score_status::ok;
     std::size_t jacobi_iterations = 0;
     std::size_t rk4_steps = 0;
     /// Jacobi stopped making progress: its residual repeated every other iteration
@@ -137,7 +122,7 @@ struct score_result {
     std::string semantics{};
     std::vector<double> strength{};
     solver_report solver{};
-    std::vector<std::string> warnings{};
+    run_info run{};
 };
 
 namespace detail {
@@ -373,19 +358,19 @@ public:
         const compiled_graph& g = *graph_;
         const std::uint32_t n = g.statement_count;
         report_ = {};
-        warnings_.clear();
+        info_ = {.converged = false};
         sigma_.assign(g.base.begin(), g.base.end());
         if constexpr (!semantics_uses_supports<S>()) {
             std::size_t supports = 0;
             for (std::uint32_t v = 0; v < n; ++v) supports += g.in_offsets[v + 1] - g.in_split[v];
             if (supports > 0)
-                warnings_.push_back(std::string(S::name) + " is attack-only: " +
+                info_.warnings.push_back(std::string(S::name) + " is attack-only: " +
                                     std::to_string(supports) +
                                     " support relation(s) ignored; base scores are read as weights");
         }
         if (n == 0) {
-            report_ = {.method = solver_method::dag, .converged = true, .iterations = 0,
-                       .residual = 0.0, .status = score_status::empty};
+            report_ = {.method = solver_method::dag};
+            info_ = {.status = run_status::empty, .converged = true, .warnings = std::move(info_.warnings)};
             has_run_ = true;
             return;
         }
@@ -416,7 +401,7 @@ public:
                 // Any other outcome: rk4 from the base scores, so that the values are exactly
                 // those of `rk4` alone (the last iterate of a cycle, a wandering orbit or a
                 // divergence is no better a start than τ).
-                warnings_.push_back("jacobi " + why + "; restarted with rk4 from the base scores");
+                info_.warnings.push_back("jacobi " + why + "; restarted with rk4 from the base scores");
                 sigma_.assign(g.base.begin(), g.base.end());
                 report_.divergence_detected = false;
                 run_rk4();
@@ -439,17 +424,18 @@ public:
         require_run();
         return report_;
     }
-    /// Human-readable warnings (ignored supports, oscillation, divergence, unbounded values).
-    /// Throws: std::logic_error before run().
-    [[nodiscard]] const std::vector<std::string>& warnings() const {
+    /// How the run ended: status, converged, iterations, residual and the warnings (ignored
+    /// supports, oscillation, divergence, unbounded values). Throws: std::logic_error before run().
+    [[nodiscard]] const run_info& info() const {
         require_run();
-        return warnings_;
+        return info_;
     }
+    /// The run's warnings (see info()). Throws: std::logic_error before run().
+    [[nodiscard]] const std::vector<std::string>& warnings() const { return info().warnings; }
     /// Everything at once, copied. Throws: std::logic_error before run().
     [[nodiscard]] score_result result() const {
         require_run();
-        return {.semantics = std::string(S::name), .strength = sigma_, .solver = report_,
-                .warnings = warnings_};
+        return {.semantics = std::string(S::name), .strength = sigma_, .solver = report_, .run = info_};
     }
 
     [[nodiscard]] const S& semantics() const noexcept { return semantics_; }
@@ -487,9 +473,9 @@ private:
         next_.resize(sigma_.size());
         const auto st = detail::sweep(g, semantics_, sigma_, next_, cut_);
         report_.method = solver_method::dag;
-        report_.converged = st.finite;
-        report_.iterations = 1;
-        report_.residual = st.residual;
+        info_.converged = st.finite;
+        info_.iterations = 1;
+        info_.residual = st.residual;
     }
 
     enum class jacobi_stop { converged, diverged, oscillated, no_progress, limit };
@@ -520,7 +506,7 @@ private:
         const auto stop = [&](jacobi_stop s, std::string what, std::string_view advice) {
             why = std::move(what);
             if (!quiet)
-                warnings_.push_back("jacobi " + why + "; strengths are the last iterate" +
+                info_.warnings.push_back("jacobi " + why + "; strengths are the last iterate" +
                                     std::string(advice));
             return s;
         };
@@ -528,8 +514,8 @@ private:
             const auto st = detail::sweep(g, semantics_, sigma_, next_, cut_);
             sigma_.swap(next_);
             ++report_.jacobi_iterations;
-            ++report_.iterations;
-            report_.residual = st.residual;
+            ++info_.iterations;
+            info_.residual = st.residual;
             if (!st.finite || st.max_abs > options_.divergence_threshold) {
                 report_.divergence_detected = true;
                 return stop(jacobi_stop::diverged,
@@ -539,7 +525,7 @@ private:
                             "");
             }
             if (st.residual <= options_.tolerance) {
-                report_.converged = true;
+                info_.converged = true;
                 return jacobi_stop::converged;
             }
             stalls = (r2 >= 0.0 && st.residual >= 0.999 * r2) ? stalls + 1 : 0;
@@ -570,7 +556,7 @@ private:
             r1 = st.residual;
         }
         why = "did not converge within " + std::to_string(options_.max_iterations) +
-              " iterations (residual " + detail::format_number(report_.residual) + ")";
+              " iterations (residual " + detail::format_number(info_.residual) + ")";
         if (!quiet) limit_warning();
         return jacobi_stop::limit;
     }
@@ -580,7 +566,7 @@ private:
         const std::size_t n = sigma_.size();
         const double d = options_.rk4_step;
         report_.method = solver_method::rk4;
-        report_.converged = false;
+        info_.converged = false;
         std::vector<double> f(n), k1(n), k2(n), k3(n), k4(n), tmp(n);
         auto g_of = [&](const std::vector<double>& x, std::vector<double>& out) {
             auto st = detail::sweep(g, semantics_, x, f, cut_);
@@ -590,17 +576,17 @@ private:
         detail::progress_monitor progress{.rule = rk4_progress};
         for (std::size_t step = 0;; ++step) {
             const auto st = g_of(sigma_, k1);
-            report_.residual = st.residual;
+            info_.residual = st.residual;
             if (!st.finite || st.max_abs > options_.divergence_threshold) {
                 report_.divergence_detected = true;
-                warnings_.push_back("rk4 diverged after " + std::to_string(step) +
+                info_.warnings.push_back("rk4 diverged after " + std::to_string(step) +
                                     " steps (an updated strength exceeded " +
                                     detail::format_number(options_.divergence_threshold) +
                                     " in magnitude); strengths are the last iterate");
                 return;
             }
             if (st.residual <= options_.tolerance) {
-                report_.converged = true;
+                info_.converged = true;
                 return;
             }
             if (step == options_.max_iterations) {
@@ -608,7 +594,7 @@ private:
                 return;
             }
             if (!progress.progressing(st.residual)) {
-                warnings_.push_back("rk4 made no progress after " + std::to_string(step) +
+                info_.warnings.push_back("rk4 made no progress after " + std::to_string(step) +
                                     " steps (" + no_progress_reason(progress, "steps") +
                                     "; residual " + detail::format_number(st.residual) +
                                     "); strengths are the last iterate");
@@ -623,13 +609,13 @@ private:
             for (std::size_t i = 0; i < n; ++i)
                 sigma_[i] += d / 6.0 * (k1[i] + 2.0 * k2[i] + 2.0 * k3[i] + k4[i]);
             ++report_.rk4_steps;
-            ++report_.iterations;
+            ++info_.iterations;
         }
     }
 
     void limit_warning() {
-        warnings_.push_back("no convergence after " + std::to_string(options_.max_iterations) +
-                            " iterations (residual " + detail::format_number(report_.residual) +
+        info_.warnings.push_back("no convergence after " + std::to_string(options_.max_iterations) +
+                            " iterations (residual " + detail::format_number(info_.residual) +
                             " > tolerance " + detail::format_number(options_.tolerance) +
                             "); strengths are the last iterate");
     }
@@ -645,19 +631,19 @@ private:
         }
         report_.out_of_range = out;
         if (!finite)
-            report_.status = score_status::numerical_issue;
-        else if (!report_.converged)
-            report_.status = score_status::no_convergence;
+            info_.status = run_status::numerical_issue;
+        else if (!info_.converged)
+            info_.status = run_status::no_convergence;
         else if (out > 0)
-            report_.status = score_status::unbounded;
+            info_.status = run_status::unbounded;
         else
-            report_.status = score_status::ok;
+            info_.status = run_status::ok;
         if (out > 0) {
             if constexpr (is_bounded_semantics<S>())
-                warnings_.push_back(std::to_string(out) +
+                info_.warnings.push_back(std::to_string(out) +
                                     " strength(s) outside [0, 1]: check the base scores");
             else
-                warnings_.push_back(std::to_string(out) + " strength(s) outside [0, 1]: " +
+                info_.warnings.push_back(std::to_string(out) + " strength(s) outside [0, 1]: " +
                                     std::string(S::name) +
                                     " is unbounded and values are reported as computed, not clipped");
         }
@@ -671,13 +657,13 @@ private:
     std::vector<double> next_{};
     mutable std::vector<std::uint32_t> cut_{};
     solver_report report_{};
-    std::vector<std::string> warnings_{};
+    run_info info_{};
 };
 
 /// Strengths of every statement of a compiled graph under the semantics `s`.
 ///
 ///     auto r = narrative::score(graph, narrative::df_quad{});
-///     if (r.solver.converged) use(r.strength);
+///     if (r.run.converged) use(r.strength);
 ///
 /// Throws: rule_error for invalid options (see gradual_engine). Complexity: see gradual_engine.
 template <gradual_semantics S>

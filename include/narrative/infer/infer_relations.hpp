@@ -6,6 +6,7 @@
 #include <narrative/error.hpp>
 #include <narrative/infer/relation_rule.hpp>
 #include <narrative/model/case_model.hpp>
+#include <narrative/run_info.hpp>
 
 #include <algorithm>
 #include <functional>
@@ -101,6 +102,7 @@ struct inference_result {
     /// Proposals dropped because the case already has a relation of that type between the
     /// two statements (in either direction), or an earlier rule proposed it.
     std::size_t duplicates = 0;
+    run_info run{};  ///< a direct computation: `empty` for a case without statements, else `ok`
 };
 
 namespace detail {
@@ -129,7 +131,7 @@ private:
     joined_pairs seen(c.relation_count() + proposed);
     for (const relation_handle e : c.relations())
         (void)seen.insert(c.source(e), c.target(e), c.relation_at(e).type);
-    inference_result out{};
+    inference_result out{.run = direct_run(c.statement_count() == 0)};
     std::set<std::tuple<statement_index, statement_index, inference_effect>> seen_notes{};
     for (const auto& proposals : per_rule) {
         for (const inference& i : proposals) {

@@ -254,7 +254,7 @@ public:
         const compiled_graph cg = g.compile();
         gradual_engine<S> engine(cg, s_, o_.solver);
         engine.run();
-        if (!engine.report().converged) return std::nullopt;
+        if (!engine.info().converged) return std::nullopt;
         return engine.strengths();
     }
 

@@ -5,6 +5,7 @@
 // the analysis header, which holds data only.
 
 #include <narrative/signed/contradictions.hpp>
+#include <narrative/report/run_info.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -155,6 +156,7 @@ namespace detail {
                                        {"actor", detail::actor_name(c, k.statement)},
                                        {"directions", k.directions},
                                        {"contradicted_by", ids(k.contradictors)}});
+    doc["run"] = report::run_info_json(r.run);
     return doc;
 }
 

@@ -3,6 +3,7 @@
 // Structural balance (Harary 1953) with a parity union-find, its odd-cycle witness, and weak
 // balance (Davis 1967, clusterability).
 
+#include <narrative/run_info.hpp>
 #include <narrative/signed/signed_graph.hpp>
 
 #include <algorithm>
@@ -72,6 +73,7 @@ private:
 
 /// The result of the balance test.
 struct balance_result {
+    run_info run{};  ///< a direct algorithm: `empty` for a graph without statements, else `ok`
     bool balanced = true;
     /// Side 0 or 1 of each vertex: its parity relative to its component's root. On a balanced
     /// graph the two sides of each component are its camps; otherwise every spanning-forest
@@ -96,7 +98,7 @@ struct balance_result {
 [[nodiscard]] inline balance_result test_balance(const signed_graph& g) {
     const std::uint32_t n = g.vertex_count;
     parity_union_find uf(n);
-    balance_result out{};
+    balance_result out{.run = direct_run(n == 0)};
     std::vector<std::uint32_t> forest{};
     for (std::uint32_t i = 0; i < g.edge_count(); ++i) {
         const signed_edge& e = g.edges[i];
@@ -167,6 +169,7 @@ struct balance_result {
 
 /// The result of the weak-balance (clusterability) test.
 struct weak_balance_result {
+    run_info run{};  ///< a direct algorithm: `empty` for a graph without statements, else `ok`
     bool clusterable = true;
     /// The finest clusters: vertices joined by supports share a cluster (dense numbers).
     std::vector<std::uint32_t> cluster{};
@@ -184,7 +187,7 @@ struct weak_balance_result {
     parity_union_find uf(n);
     for (const signed_edge& e : g.edges)
         if (!e.is_negative()) (void)uf.unite(e.u, e.v, 0);
-    weak_balance_result out{};
+    weak_balance_result out{.run = direct_run(n == 0)};
     out.cluster.resize(n);
     std::vector<std::uint32_t> root_cluster(n, std::numeric_limits<std::uint32_t>::max());
     for (std::uint32_t v = 0; v < n; ++v) {

@@ -5,6 +5,7 @@
 // renderings are in <narrative/report/contradictions.hpp>.
 
 #include <narrative/model/case_model.hpp>
+#include <narrative/run_info.hpp>
 #include <narrative/signed/balance.hpp>
 #include <narrative/signed/frustration.hpp>
 #include <narrative/signed/self_contradictions.hpp>
@@ -81,6 +82,9 @@ struct contradictions_report {
     /// Statements with at least one direct contradiction, most directions first.
     std::vector<contradicted_statement> contradicted{};
     tension_options tensions{};
+    /// `empty` for a case without statements; `limit_reached`, with a warning, when the
+    /// derived-tension search stopped at `max_states`; else `ok`; the frustration's warnings.
+    run_info run{};
 };
 
 /// Runs every signed-graph analysis of the case. To include relations inferred from claims,
@@ -131,6 +135,16 @@ struct contradictions_report {
     }
     detail::sort_self_contradictions(r.self_contradictions);
     r.self_contradictions_complete = r.derived_search.complete;
+    r.run = direct_run(r.graph.vertex_count == 0);
+    r.run.warnings = r.frustration.run.warnings;
+    if (!r.derived_search.complete) {
+        r.run.status = run_status::limit_reached;
+        r.run.warnings.push_back("the derived-tension search stopped at its limit of " +
+                                 std::to_string(options.max_states) + " states after " +
+                                 std::to_string(r.derived_search.sources_searched) + " of " +
+                                 std::to_string(r.graph.vertex_count) +
+                                 " statements; derived tensions and self-contradictions are partial");
+    }
 
     // Camps: components with two statements or more, in order of their first statement.
     const auto& f = r.frustration;

@@ -5,12 +5,10 @@
 // two-colouring gives the camps and the frustrated relations.
 
 #include <narrative/error.hpp>
+#include <narrative/run_info.hpp>
 #include <narrative/signed/balance.hpp>
 #include <narrative/signed/signed_graph.hpp>
-
-#include <Eigen/Dense>
-#include <Eigen/Sparse>
-#include <Eigen/SparseCholesky>
+#include <narrative/signed/spectral_bound.hpp>
 
 #include <algorithm>
 #include <bit>
@@ -88,15 +86,11 @@ struct component_frustration {
     std::uint64_t search_nodes = 0;  ///< branch-and-bound nodes visited
 };
 
-/// Status of a frustration computation.
-enum class frustration_status {
-    ok,     ///< every component exact or bounded as documented
-    empty,  ///< no statements
-};
-
 /// The frustration index L(G) = min over switchings s of Σ w_uv [σ_uv ≠ s_u s_v], as an interval.
 struct frustration_result {
-    frustration_status status = frustration_status::ok;
+    /// status `empty` (no statements) or `ok` (every component exact or bounded as documented);
+    /// a warning names each component whose λ_min could not be certified (lower bound 0 there).
+    run_info run{};
     double lower_bound = 0.0;  ///< certified: L ≥ lower_bound
     double upper_bound = 0.0;  ///< the violated weight of `side`: L ≤ upper_bound
     bool exact = true;         ///< lower_bound == upper_bound, certified
@@ -309,114 +303,6 @@ private:
     bool found_ = false;
 };
 
-// Eigen's sparse LDLᵀ with the column counts of its symbolic analysis readable: the cost of the
-// numeric factorisation is known before it starts.
-class costed_ldlt : public Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>> {
-public:
-    // Multiply-adds of the numeric factorisation (after analyzePattern).
-    [[nodiscard]] double factor_flops() const {
-        double total = 0.0;
-        for (Eigen::Index j = 0; j < m_nonZerosPerCol.size(); ++j) {
-            const double count = static_cast<double>(m_nonZerosPerCol[j]);
-            total += count * count;
-        }
-        return total;
-    }
-};
-
-// The smallest eigenvalue of a core's signed Laplacian: exact for small cores (dense), else a
-// power-iteration estimate, certified by an LDLᵀ inertia check when small enough.
-struct spectral_estimate {
-    double lambda = 0.0;    // certified value (or estimate when !certified)
-    bool certified = false;
-    std::vector<double> vector{};  // approximate eigenvector (sign rounding), local numbering
-};
-
-inline spectral_estimate smallest_eigenvalue(
-    std::uint32_t k, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& ends,
-    const std::vector<const signed_edge*>& edges, const frustration_options& options,
-    std::mt19937_64& rng) {
-    spectral_estimate out{};
-    double max_diag = 0.0;
-    std::vector<double> diag(k, 0.0);
-    for (std::size_t i = 0; i < edges.size(); ++i) {
-        diag[ends[i].first] += edges[i]->weight;
-        diag[ends[i].second] += edges[i]->weight;
-    }
-    for (const double d : diag) max_diag = std::max(max_diag, d);
-    if (k <= options.dense_spectral_max) {
-        Eigen::MatrixXd lap = Eigen::MatrixXd::Zero(k, k);
-        for (std::size_t i = 0; i < edges.size(); ++i) {
-            const auto [a, b] = ends[i];
-            const double w = edges[i]->weight, s = edges[i]->is_negative() ? -1.0 : 1.0;
-            lap(a, a) += w;
-            lap(b, b) += w;
-            lap(a, b) -= s * w;
-            lap(b, a) -= s * w;
-        }
-        Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(lap);
-        if (solver.info() != Eigen::Success) return out;
-        // Backward-stable solver: eigenvalues are exact for a matrix within c·ε·‖L̄‖ of L̄.
-        const double margin = 64.0 * std::numeric_limits<double>::epsilon() * k * 2.0 * max_diag;
-        out.lambda = std::max(0.0, solver.eigenvalues()(0) - margin);
-        out.certified = true;
-        const Eigen::VectorXd x = solver.eigenvectors().col(0);
-        out.vector.assign(x.data(), x.data() + k);
-        return out;
-    }
-    std::vector<Eigen::Triplet<double>> trip{};
-    trip.reserve(edges.size() * 2 + k);
-    for (std::uint32_t v = 0; v < k; ++v) trip.emplace_back(v, v, diag[v]);
-    for (std::size_t i = 0; i < edges.size(); ++i) {
-        const auto [a, b] = ends[i];
-        const double off = -(edges[i]->is_negative() ? -1.0 : 1.0) * edges[i]->weight;
-        trip.emplace_back(a, b, off);
-        trip.emplace_back(b, a, off);
-    }
-    Eigen::SparseMatrix<double, Eigen::RowMajor> lap(k, k);
-    lap.setFromTriplets(trip.begin(), trip.end());
-    // Power iteration on c·I − L̄ (c = 2·max degree ≥ λ_max by Gershgorin) converges to the
-    // eigenvector of λ_min(L̄).
-    const double shift = 2.0 * max_diag;
-    std::normal_distribution<double> normal(0.0, 1.0);
-    Eigen::VectorXd x(k), y(k);
-    for (std::uint32_t v = 0; v < k; ++v) x(v) = normal(rng);
-    x.normalize();
-    for (std::uint32_t it = 0; it < options.power_iterations; ++it) {
-        y.noalias() = lap * x;
-        y = shift * x - y;
-        const double norm = y.norm();
-        if (norm == 0.0) break;
-        x = y / norm;
-    }
-    y.noalias() = lap * x;
-    const double theta = std::max(0.0, x.dot(y));
-    out.lambda = theta;
-    out.vector.assign(x.data(), x.data() + k);
-    if (k > options.certify_max_statements || theta <= 0.0) return out;
-    // Certify μ < λ_min: L̄ − μI positive definite ⇔ every LDLᵀ pivot positive (Sylvester).
-    // The pattern is the same for every μ: one symbolic analysis, whose fill says whether the
-    // factorisations are affordable.
-    Eigen::SparseMatrix<double> shifted = lap;
-    costed_ldlt ldlt{};
-    ldlt.analyzePattern(shifted);
-    if (ldlt.info() != Eigen::Success || ldlt.factor_flops() > options.certify_max_flops) return out;
-    double mu = theta * (1.0 - 1e-6);
-    for (int attempt = 0; attempt < 6; ++attempt, mu *= 0.5) {
-        shifted = lap;
-        for (std::uint32_t v = 0; v < k; ++v) shifted.coeffRef(v, v) -= mu;
-        ldlt.factorize(shifted);
-        if (ldlt.info() != Eigen::Success) continue;
-        const double tol = 1e-10 * std::max(1.0, max_diag);
-        if (ldlt.vectorD().minCoeff() > tol) {
-            out.lambda = mu;
-            out.certified = true;
-            return out;
-        }
-    }
-    return out;
-}
-
 }  // namespace detail
 
 /// Computes the frustration index with a best two-colouring (the camps) and the frustrated
@@ -445,7 +331,7 @@ inline spectral_estimate smallest_eigenvalue(
     frustration_result out{};
     const std::uint32_t n = g.vertex_count;
     if (n == 0) {
-        out.status = frustration_status::empty;
+        out.run.status = run_status::empty;
         return out;
     }
     // Balance without self-loops (they are accounted for separately).
@@ -609,8 +495,16 @@ inline spectral_estimate smallest_eigenvalue(
         }
         open_vertices.insert(open_vertices.end(), vs.begin(), vs.end());
         // Bounds: certified spectral lower bound on the core.
-        const auto spec = detail::smallest_eigenvalue(static_cast<std::uint32_t>(core.size()),
-                                                      ends, cedges, options, rng);
+        std::vector<laplacian_edge> laplacian(cedges.size());
+        for (std::size_t i = 0; i < cedges.size(); ++i)
+            laplacian[i] = {.a = ends[i].first, .b = ends[i].second, .weight = cedges[i]->weight,
+                            .negative = cedges[i]->is_negative()};
+        const spectral_estimate spec = smallest_laplacian_eigenvalue(
+            static_cast<std::uint32_t>(core.size()), laplacian,
+            {.dense_max = options.dense_spectral_max, .power_iterations = options.power_iterations,
+             .certify_max_statements = options.certify_max_statements,
+             .certify_max_flops = options.certify_max_flops},
+            rng);
         info.lambda_min = spec.lambda;
         info.lambda_certified = spec.certified;
         if (spec.certified) {
@@ -722,6 +616,10 @@ inline spectral_estimate smallest_eigenvalue(
         out.lower_bound += c.lower_bound;
         out.upper_bound += c.upper_bound;
         out.exact = out.exact && c.exact;
+        if (!c.exact && c.lower_method == bound_method::none)
+            out.run.warnings.push_back("component " + std::to_string(c.component) + " (" +
+                                       std::to_string(c.core) + " statements in its core): the smallest "
+                                       "eigenvalue could not be certified, so its lower bound is 0");
     }
     for (std::uint32_t i = 0; i < g.edge_count(); ++i) {
         const auto& e = g.edges[i];

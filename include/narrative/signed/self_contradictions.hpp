@@ -4,6 +4,7 @@
 // contradiction or a derived one through a signed path), classified by time.
 
 #include <narrative/model/case_model.hpp>
+#include <narrative/run_info.hpp>
 #include <narrative/signed/signed_graph.hpp>
 #include <narrative/signed/tensions.hpp>
 
@@ -70,6 +71,8 @@ struct self_contradiction_search {
     std::uint32_t actors_searched = 0;
     std::uint64_t states_visited = 0;
     bool complete = true;
+    /// `limit_reached`, with a warning, when the search stopped at `max_states`; else `ok`.
+    run_info run{};
 };
 
 namespace detail {
@@ -197,6 +200,14 @@ inline void sort_self_contradictions(std::vector<self_contradiction>& out) {
         out.actors_searched = a + 1;
     }
     detail::sort_self_contradictions(out.found);
+    if (!out.complete) {
+        out.run.status = run_status::limit_reached;
+        out.run.warnings.push_back("the self-contradiction search stopped at its limit of " +
+                                   std::to_string(options.max_states) + " states after " +
+                                   std::to_string(out.actors_searched) + " of " +
+                                   std::to_string(c.actors().size()) +
+                                   " actors; the others have no self-consistency");
+    }
     return out;
 }
 

@@ -16,6 +16,7 @@
 #include <narrative/infer/infer_relations.hpp>
 #include <narrative/model/case_model.hpp>
 #include <narrative/model/compiled_graph.hpp>
+#include <narrative/run_info.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -58,9 +59,9 @@ struct timeline_step {
     /// Every proposition some statement of the snapshot makes a claim about, as the actor
     /// report lists them.
     std::vector<proposition_state> propositions{};
-    credibility_status credibility_run = credibility_status::empty;
+    run_status credibility_run = run_status::empty;
     bool credibility_converged = true;
-    score_status strength_run = score_status::ok;
+    run_status strength_run = run_status::ok;
     bool strength_converged = true;
 };
 
@@ -70,6 +71,10 @@ struct timeline_result {
     std::size_t undated = 0;    ///< statements without a time, in every snapshot
     std::string semantics{};    ///< of the strengths
     std::string algorithm{};    ///< of the credibility
+    /// Over every step: the worst status of its solves (a snapshot without claims counts as
+    /// `ok`), converged when all converged, their iterations summed, the largest residual, and
+    /// a warning for each solve that did not converge; `empty` when no statement has a time.
+    run_info run{};
     /// Every step's solvers converged (else see each step's flags).
     [[nodiscard]] bool converged() const noexcept {
         return std::all_of(steps.begin(), steps.end(),
@@ -152,8 +157,8 @@ struct timeline_result {
         for (const auto& a : rep.actors)
             if (a.credibility.value && !c.statements_of(a.actor).empty() && !snapshot.statements_of(a.actor).empty())
                 step.credibility[a.actor] = *a.credibility.value;
-        step.credibility_run = rep.credibility.status;
-        step.credibility_converged = rep.credibility.converged || rep.credibility.status == credibility_status::empty;
+        step.credibility_run = rep.credibility.run.status;
+        step.credibility_converged = rep.credibility.run.converged || rep.credibility.run.status == run_status::empty;
         for (const auto& p : rep.propositions) {
             proposition_state ps{.id = p.id, .verdict = p.verdict};
             if (p.verdict)
@@ -164,10 +169,23 @@ struct timeline_result {
         const score_result sr = semantics.score(compiled_graph::compile(snapshot), options.solve);
         step.strength.assign(c.statement_count(), nan);
         for (std::size_t i = 0; i < index_in_c.size(); ++i) step.strength[index_in_c[i]] = sr.strength[i];
-        step.strength_run = sr.solver.status;
-        step.strength_converged = sr.solver.converged;
+        step.strength_run = sr.run.status;
+        step.strength_converged = sr.run.converged;
+        const std::string when = "as of " + t.text() + ": ";
+        run_info credibility_run = rep.credibility.run;
+        if (credibility_run.status == run_status::empty) credibility_run = {};
+        credibility_run.warnings.clear();
+        if (!credibility_run.converged)
+            credibility_run.warnings.push_back(when + "credibility " + std::string(to_string(credibility_run.status)));
+        out.run.absorb(credibility_run);
+        run_info strength_run = sr.run;
+        strength_run.warnings.clear();
+        if (!strength_run.converged)
+            strength_run.warnings.push_back(when + "strengths " + std::string(to_string(strength_run.status)));
+        out.run.absorb(strength_run);
         out.steps.push_back(std::move(step));
     }
+    if (out.steps.empty()) out.run.status = run_status::empty;
     return out;
 }
 

@@ -76,6 +76,13 @@ TEST_SUITE("actors.consistency") {
         o.tensions.max_states = 1;
         const auto r = narrative::actor_consistency_report(c, o);
         CHECK_FALSE(r.self_contradictions_complete);
+        CHECK(full.run.ok());
+        CHECK(r.run.status == narrative::run_status::limit_reached);
+        // Voting is one round: the run absorbs the credibility's.
+        CHECK(r.run.iterations == 1);
+        REQUIRE(r.run.warnings.size() == 1);
+        CHECK(r.run.warnings[0] == "the self-contradiction search stopped at its limit of 1 states after 1 of 4 "
+                                   "actors; the others have no self-consistency");
         CHECK(*of(r, c, "A").self_consistency.value == doctest::Approx(0.5));
         CHECK_FALSE(of(r, c, "D").self_consistency.value.has_value());
         CHECK(of(r, c, "D").self_consistency.reason.find("not searched") == 0);
@@ -142,7 +149,7 @@ TEST_SUITE("actors.ceasefire") {
         const auto& india = of(r, c, "india-government");
         const auto& trump = of(r, c, "trump");
         const auto& pak = of(r, c, "pakistan-leadership");
-        CHECK(r.credibility.status == narrative::credibility_status::ok);
+        CHECK(r.credibility.run.status == narrative::run_status::ok);
         // India never contradicts itself and agrees with the evidence.
         CHECK(*india.self_consistency.value == doctest::Approx(1.0));
         CHECK(*india.external_consistency.value > 0.6);

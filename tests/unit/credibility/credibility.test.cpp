@@ -29,7 +29,7 @@ TEST_SUITE("credibility.registry") {
         const auto p = b.build();
         for (const auto& a : narrative::credibility_algorithms()) {
             const auto r = a.run(p, {});
-            CHECK(r.status == narrative::credibility_status::empty);
+            CHECK(r.run.status == narrative::run_status::empty);
             CHECK(r.algorithm == a.name);
             CHECK(r.belief.size() == 2);
         }

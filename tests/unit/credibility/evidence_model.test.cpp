@@ -46,9 +46,9 @@ TEST_SUITE("credibility.evidence_em") {
         narrative::evidence_model_options o{};
         o.max_iterations = 1;
         const auto r = narrative::evidence_em_detailed(b.build(), o);
-        CHECK(r.scores.iterations == 1);
-        CHECK_FALSE(r.scores.converged);
-        CHECK(r.scores.status == narrative::credibility_status::no_convergence);
+        CHECK(r.scores.run.iterations == 1);
+        CHECK_FALSE(r.scores.run.converged);
+        CHECK(r.scores.run.status == narrative::run_status::no_convergence);
         CHECK(r.scores.credibility[a] == doctest::Approx(103.0 / 135.0).epsilon(1e-12));
         CHECK(r.scores.credibility[d] == doctest::Approx(68.0 / 135.0).epsilon(1e-12));
         CHECK(r.scores.belief[0] == doctest::Approx(6901.0 / 7173.0).epsilon(1e-12));
@@ -168,7 +168,7 @@ TEST_SUITE("credibility.evidence_em") {
         b.observe(b.actor("b"), x, "true", stance::denies, 1, dated(2000));
         b.observe(b.actor("c"), x, "true", stance::denies, 2, dated(2000));
         const auto r = narrative::evidence_em(b.build());
-        CHECK(r.status == narrative::credibility_status::ok);
+        CHECK(r.run.status == narrative::run_status::ok);
         CHECK(r.belief[1] > 0.6);
         CHECK(r.belief[1] < 0.95);
     }
@@ -194,7 +194,7 @@ TEST_SUITE("credibility.evidence_em") {
         const auto outlet = b.actor("outlet");
         b.observe(outlet, x, "true", stance::reports, 0, dated(2000));
         const auto r = narrative::evidence_em(b.build());
-        CHECK(r.status == narrative::credibility_status::empty);
+        CHECK(r.run.status == narrative::run_status::empty);
         CHECK(std::isnan(r.credibility[outlet]));
     }
 

@@ -63,7 +63,7 @@ TEST_SUITE("credibility.stance_em") {
         b.observe(b.actor("B"), x, "true", narrative::stance::denies);
         b.observe(b.actor("C"), x, "true", narrative::stance::denies);
         const auto out = narrative::stance_em_detailed(b.build());
-        CHECK(out.scores.status == narrative::credibility_status::ok);
+        CHECK(out.scores.run.status == narrative::run_status::ok);
         CHECK(out.scores.belief[1] > 0.9);
         CHECK(out.scores.belief[1] < 0.999);
         CHECK(out.likelihoods.prior_true > 0.2);
@@ -92,7 +92,7 @@ TEST_SUITE("credibility.stance_em") {
         b.observe(actor(), only, "true", narrative::stance::reports);
         const auto p = b.build();
         const auto out = narrative::stance_em_detailed(p);
-        CHECK(out.scores.converged);
+        CHECK(out.scores.run.converged);
         CHECK(out.likelihoods.if_false[2] > out.likelihoods.if_true[2]);
         const auto rumour = *p.find_object("rumour");
         CHECK(out.scores.belief[p.object_offsets[rumour]] < 0.5);

@@ -50,8 +50,8 @@ TEST_SUITE("credibility.voting") {
         CHECK(r.credibility[0] == doctest::Approx(7.0 / 12.0).epsilon(eps));
         // hand-derived: C's share of x is 0.5/1.5 = 1/3.
         CHECK(r.credibility[2] == doctest::Approx(1.0 / 3.0).epsilon(eps));
-        CHECK(r.status == narrative::credibility_status::ok);
-        CHECK(r.iterations == 1);
+        CHECK(r.run.status == narrative::run_status::ok);
+        CHECK(r.run.iterations == 1);
     }
     TEST_CASE("a declared prior weighs the actor's vote by twice the prior") {
         // hand-derived: A's weight 2 · 0.75 = 1.5, so x1 = 1.5 + 1 = 2.5, x2 = 1, y1 = 1.5.
@@ -72,23 +72,23 @@ TEST_SUITE("credibility.sums") {
         CHECK(r.belief[0] == doctest::Approx(1.0).epsilon(eps));
         CHECK(r.belief[1] == doctest::Approx(0.25).epsilon(eps));
         CHECK(r.belief[2] == doctest::Approx(0.5).epsilon(eps));
-        CHECK(r.iterations == 1);
-        CHECK_FALSE(r.converged);
-        CHECK(r.status == narrative::credibility_status::no_convergence);
+        CHECK(r.run.iterations == 1);
+        CHECK_FALSE(r.run.converged);
+        CHECK(r.run.status == narrative::run_status::no_convergence);
     }
     TEST_CASE("sums reaches the principal eigenvector and x2 decays by a third per round") {
         // hand-derived: on {x1, y1, y2} AᵀA = [[2,1,1],[1,1,0],[1,0,1]] has eigenvector
         // (1, 1/2, 1/2) with eigenvalue 3, reached after round 1; x2 only sees itself
         // (eigenvalue 1), so after round i it is 0.25 / 3^(i−1).
         const auto r = narrative::sums(fixture());
-        CHECK(r.iterations == 20);
+        CHECK(r.run.iterations == 20);
         CHECK(r.belief[0] == doctest::Approx(1.0).epsilon(eps));
         CHECK(r.belief[2] == doctest::Approx(0.5).epsilon(eps));
         CHECK(r.belief[1] == doctest::Approx(0.25 / std::pow(3.0, 19)).epsilon(1e-9));
         CHECK(r.trust[0] == doctest::Approx(1.0).epsilon(eps));
         // The last change is the decay of x2 in round 20: 0.25/3^18 − 0.25/3^19.
-        CHECK(r.last_change == doctest::Approx(0.25 / std::pow(3.0, 18) - 0.25 / std::pow(3.0, 19)).epsilon(1e-9));
-        CHECK(r.converged);
+        CHECK(r.run.residual == doctest::Approx(0.25 / std::pow(3.0, 18) - 0.25 / std::pow(3.0, 19)).epsilon(1e-9));
+        CHECK(r.run.converged);
     }
     TEST_CASE("components are normalised separately") {
         // Two disconnected pairs: in each, the best claim has belief 1.
@@ -115,8 +115,8 @@ TEST_SUITE("credibility.average_log") {
         CHECK(r.belief[0] == doctest::Approx(1.0).epsilon(eps));
         CHECK(r.belief[1] == 0.0);
         CHECK(r.belief[3] == doctest::Approx(0.5).epsilon(eps));
-        CHECK(r.last_change == 0.0);
-        CHECK(r.converged);
+        CHECK(r.run.residual == 0.0);
+        CHECK(r.run.converged);
     }
 }
 
@@ -177,9 +177,9 @@ TEST_SUITE("credibility.truthfinder") {
     }
     TEST_CASE("truthfinder converges on the cosine criterion and a prior sets the initial trust") {
         const auto r = narrative::truthfinder(fixture());
-        CHECK(r.converged);
-        CHECK(r.last_change < 1e-3);
-        CHECK(r.iterations < 100);
+        CHECK(r.run.converged);
+        CHECK(r.run.residual < 1e-3);
+        CHECK(r.run.iterations < 100);
         // hand-derived: with t0(A) = 0.5, τ_A = ln 2 and σ(y1) = ln 2: s = 1/(1 + 2^{−0.3}) · (A's
         // weight 2 · 0.5 = 1).
         const auto q = narrative::truthfinder(fixture(0.5), {.max_iterations = 1u});
@@ -198,10 +198,10 @@ TEST_SUITE("credibility.estimates") {
         CHECK(one.belief[2] == doctest::Approx(0.75).epsilon(eps));
         CHECK(one.trust[0] == doctest::Approx(0.0).epsilon(eps));
         CHECK(one.trust[2] == doctest::Approx(1.0).epsilon(eps));
-        CHECK(one.status == narrative::credibility_status::no_convergence);
+        CHECK(one.run.status == narrative::run_status::no_convergence);
         const auto r = narrative::two_estimates(fixture());
-        CHECK(r.iterations == 2);
-        CHECK(r.converged);
+        CHECK(r.run.iterations == 2);
+        CHECK(r.run.converged);
         CHECK(r.credibility[0] == doctest::Approx(1.0).epsilon(eps));
         CHECK(r.credibility[2] == doctest::Approx(0.0).epsilon(eps));
     }
@@ -219,7 +219,7 @@ TEST_SUITE("credibility.estimates") {
         // The full run converges and keeps x1 (two supporters) ahead of x2 (one).
         const auto full = narrative::three_estimates(fixture());
         CHECK(full.belief[0] > full.belief[1]);
-        CHECK(full.converged);
+        CHECK(full.run.converged);
     }
     TEST_CASE("a valued denial is a negative view") {
         narrative::truth_problem_builder b;

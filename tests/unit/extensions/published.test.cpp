@@ -329,8 +329,11 @@ TEST_CASE("a semantics added in user code runs every task through the registry")
     CHECK(narrative::run_task(g, s, crisp_task::ee).extensions == sets{{}, {0}, {1}});
     CHECK(narrative::run_task(g, s, crisp_task::count).count == 3);
     const auto limited = narrative::run_task(g, s, crisp_task::ee, {.limit = 2});
-    CHECK(limited.status == narrative::task_status::limit_reached);
+    CHECK(limited.run.status == narrative::run_status::limit_reached);
     CHECK(limited.extensions.size() == 2);
+    REQUIRE(limited.run.warnings.size() == 1);
+    CHECK(limited.run.warnings[0] == "stopped at the limit of 2 extensions: more may exist");
+    CHECK(narrative::run_task(g, s, crisp_task::ee).run.ok());
     CHECK(narrative::run_task(g, s, crisp_task::dc, {.argument = 1}).accepted == true);
     CHECK(narrative::run_task(g, s, crisp_task::ds, {.argument = 1}).accepted == false);
     CHECK_THROWS_AS((void)narrative::run_task(g, s, crisp_task::dc, {.argument = 2}), narrative::usage_error);

@@ -67,7 +67,7 @@ int compare(const framework& f, const std::string& name, bool decisions,
     for (const auto& e : ee.extensions) got.insert(to_mask(e));
     if (got != expected) fail("ee extensions differ");
     if (ee.extensions.size() != expected.size()) fail("ee repeats an extension");
-    if (ee.status != narrative::task_status::done || ee.count != expected.size()) fail("ee count or status");
+    if (ee.run.status != narrative::run_status::ok || ee.count != expected.size()) fail("ee count or status");
     const auto se = narrative::run_task(f.graph, sem, crisp_task::se, {.solvers = solvers});
     if (se.extensions.size() != (expected.empty() ? 0U : 1U)) fail("se found or missed an extension");
     if (!se.extensions.empty() && expected.count(to_mask(se.extensions[0])) != 1) fail("se is not an extension");

@@ -55,7 +55,7 @@ TEST_CASE("gradient and removal contributions on QBAF-Py's Euler example, derive
     const std::vector<compiled_arc> arcs = {attack(3, 1), support(1, 0), support(2, 0)};
     const auto g = narrative::compiled_graph::from_arcs(4, arcs, {0.29, 0.45, 0.45, 0.3});
     const auto r = run(g, "euler-based", 0, contribution_function::gradient);
-    CHECK(r.converged);
+    CHECK(r.run.converged);
     CHECK(r.strength == doctest::Approx(0.45475054462387565).epsilon(1e-12));
     CHECK(of(r, 1) == doctest::Approx(0.22226288505198605).epsilon(1e-8));
     CHECK(of(r, 3) == doctest::Approx(-0.032996395379513384).epsilon(1e-8));
@@ -125,7 +125,7 @@ TEST_CASE("contributions on a cyclic graph, and the refusals") {
     const auto g = narrative::compiled_graph::from_arcs(3, arcs, {0.6, 0.4, 0.7});
     const auto& dfq = narrative::find_gradual_semantics("df-quad");
     const auto gradient = narrative::contributions(g, dfq, 1, {.function = contribution_function::gradient});
-    CHECK(gradient.converged);
+    CHECK(gradient.run.converged);
     const auto strength_with = [&](double tau_c) {
         const auto h = narrative::compiled_graph::from_arcs(3, arcs, {0.6, 0.4, tau_c});
         return narrative::score(h, dfq, {.tolerance = 1e-14}).strength[1];

@@ -156,22 +156,22 @@ double equation_residual(F f, const std::vector<double>& sigma) {
 template <class S, class F>
 narrative::score_result check_fallback(const narrative::compiled_graph& g, F f) {
     const auto jac = narrative::score(g, S{}, {.solver = solver_method::jacobi});
-    CHECK_FALSE(jac.solver.converged);
+    CHECK_FALSE(jac.run.converged);
     CHECK(jac.solver.oscillation_detected);
-    CHECK(jac.solver.iterations < 1000);  // detected, not the limit of 10000
-    CHECK(contains(jac.warnings, "jacobi made no progress"));
+    CHECK(jac.run.iterations < 1000);  // detected, not the limit of 10000
+    CHECK(contains(jac.run.warnings, "jacobi made no progress"));
 
     const auto rk4 = narrative::score(g, S{}, {.solver = solver_method::rk4});
     const auto aut = narrative::score(g, S{});
-    REQUIRE(rk4.solver.converged);
-    CHECK(aut.solver.converged);
+    REQUIRE(rk4.run.converged);
+    CHECK(aut.run.converged);
     CHECK(aut.solver.method == solver_method::rk4);
     CHECK(aut.solver.oscillation_detected);
-    CHECK(aut.solver.jacobi_iterations == jac.solver.iterations);
+    CHECK(aut.solver.jacobi_iterations == jac.run.iterations);
     CHECK(aut.solver.rk4_steps == rk4.solver.rk4_steps);
-    CHECK(contains(aut.warnings, "jacobi made no progress after " +
-                                     std::to_string(jac.solver.iterations) + " iterations"));
-    CHECK(contains(aut.warnings, "restarted with rk4 from the base scores"));
+    CHECK(contains(aut.run.warnings, "jacobi made no progress after " +
+                                     std::to_string(jac.run.iterations) + " iterations"));
+    CHECK(contains(aut.run.warnings, "restarted with rk4 from the base scores"));
     CHECK(aut.strength == rk4.strength);
     CHECK(equation_residual(f, aut.strength) <= 1e-9);
     return aut;
@@ -185,14 +185,14 @@ TEST_SUITE("gradual.engine") {
         const auto jac = narrative::score(g, narrative::quadratic_energy{}, {.solver = solver_method::jacobi, .tolerance = 1e-13});
         const auto rk4 = narrative::score(g, narrative::quadratic_energy{}, {.solver = solver_method::rk4, .tolerance = 1e-13});
         CHECK(dag.solver.method == solver_method::dag);
-        CHECK(dag.solver.iterations == 1);
-        CHECK(dag.solver.residual == 0.0);
+        CHECK(dag.run.iterations == 1);
+        CHECK(dag.run.residual == 0.0);
         CHECK(jac.solver.method == solver_method::jacobi);
         CHECK(rk4.solver.method == solver_method::rk4);
-        CHECK(jac.solver.converged);
-        CHECK(rk4.solver.converged);
+        CHECK(jac.run.converged);
+        CHECK(rk4.run.converged);
         // hand-derived: Jacobi on a DAG of depth 2 is exact after 3 sweeps (the third confirms)
-        CHECK(jac.solver.iterations == 3);
+        CHECK(jac.run.iterations == 3);
         for (std::size_t v = 0; v < dag.strength.size(); ++v) {
             CHECK(jac.strength[v] == doctest::Approx(dag.strength[v]).epsilon(1e-12));
             CHECK(rk4.strength[v] == doctest::Approx(dag.strength[v]).epsilon(1e-11));
@@ -202,35 +202,35 @@ TEST_SUITE("gradual.engine") {
     TEST_CASE("auto uses the exact pass on acyclic graphs") {
         const auto r = narrative::score(e_democracy(), narrative::df_quad{});
         CHECK(r.solver.method == solver_method::dag);
-        CHECK(r.solver.converged);
-        CHECK(r.solver.status == narrative::score_status::ok);
-        CHECK(r.warnings.empty());
+        CHECK(r.run.converged);
+        CHECK(r.run.status == narrative::run_status::ok);
+        CHECK(r.run.warnings.empty());
     }
 
     // Semantics reference §5.5 pitfall 1: Jacobi oscillates, the continuous model converges.
     TEST_CASE("jacobi oscillates on the odd attack cycle and rk4 converges") {
         const auto g = odd_cycle();
         const auto jac = narrative::score(g, narrative::df_quad{}, {.solver = solver_method::jacobi});
-        CHECK_FALSE(jac.solver.converged);
+        CHECK_FALSE(jac.run.converged);
         CHECK(jac.solver.oscillation_detected);
-        CHECK(jac.solver.status == narrative::score_status::no_convergence);
-        CHECK(jac.solver.residual == doctest::Approx(1.0));  // (0,0,0) ↔ (1,1,1)
-        CHECK(jac.solver.iterations < 20);                   // detected early, not at the limit
-        CHECK(contains(jac.warnings, "jacobi oscillated"));
+        CHECK(jac.run.status == narrative::run_status::no_convergence);
+        CHECK(jac.run.residual == doctest::Approx(1.0));  // (0,0,0) ↔ (1,1,1)
+        CHECK(jac.run.iterations < 20);                   // detected early, not at the limit
+        CHECK(contains(jac.run.warnings, "jacobi oscillated"));
 
         const auto rk4 = narrative::score(g, narrative::df_quad{}, {.solver = solver_method::rk4});
-        CHECK(rk4.solver.converged);
-        CHECK(rk4.solver.residual <= 1e-9);
+        CHECK(rk4.run.converged);
+        CHECK(rk4.run.residual <= 1e-9);
         for (const double s : rk4.strength) CHECK(s == doctest::Approx(0.5).epsilon(1e-8));
 
         const auto aut = narrative::score(g, narrative::df_quad{});
-        CHECK(aut.solver.converged);
+        CHECK(aut.run.converged);
         CHECK(aut.solver.method == solver_method::rk4);
         CHECK(aut.solver.oscillation_detected);
         CHECK(aut.solver.jacobi_iterations > 0);
         CHECK(aut.solver.rk4_steps > 0);
-        CHECK(aut.solver.iterations == aut.solver.jacobi_iterations + aut.solver.rk4_steps);
-        CHECK(contains(aut.warnings, "restarted with rk4 from the base scores"));
+        CHECK(aut.run.iterations == aut.solver.jacobi_iterations + aut.solver.rk4_steps);
+        CHECK(contains(aut.run.warnings, "restarted with rk4 from the base scores"));
         for (const double s : aut.strength) CHECK(s == doctest::Approx(0.5).epsilon(1e-8));
         CHECK(aut.strength == rk4.strength);  // the fallback is rk4 alone, from τ
     }
@@ -243,18 +243,18 @@ TEST_SUITE("gradual.engine") {
                             {{.from = 0, .to = 1}, {.from = 0, .to = 2}, {.from = 1, .to = 0},
                              {.from = 1, .to = 2}, {.from = 2, .to = 0}, {.from = 2, .to = 1}});
         const auto r = narrative::score(g, narrative::naive_additive{});
-        CHECK_FALSE(r.solver.converged);
+        CHECK_FALSE(r.run.converged);
         CHECK(r.solver.divergence_detected);
-        CHECK(r.solver.status == narrative::score_status::no_convergence);
+        CHECK(r.run.status == narrative::run_status::no_convergence);
         CHECK(r.solver.out_of_range == 3);
         CHECK(r.strength[0] > 1.0);  // the last iterate, not clipped
-        CHECK(contains(r.warnings, "diverge"));
-        CHECK(contains(r.warnings, "not clipped"));
+        CHECK(contains(r.run.warnings, "diverge"));
+        CHECK(contains(r.run.warnings, "not clipped"));
 
         const auto jac = narrative::score(g, narrative::naive_additive{}, {.solver = solver_method::jacobi});
-        CHECK_FALSE(jac.solver.converged);
+        CHECK_FALSE(jac.run.converged);
         CHECK(jac.solver.divergence_detected);
-        CHECK(jac.solver.iterations < 50);
+        CHECK(jac.run.iterations < 50);
     }
 
     // The four graphs of the cross-check (see above). Before, auto returned the last Jacobi
@@ -264,7 +264,7 @@ TEST_SUITE("gradual.engine") {
         CHECK(jacobi_period(cross_check_df_quad_f, {0.5, 1, 1}) == 22);
         CHECK(equation_residual(cross_check_df_quad_f, {2.0 / 3, 2.0 / 3, 1.0 / 3}) <= 1e-15);
         const auto r = check_fallback<narrative::df_quad>(g, cross_check_df_quad_f);
-        CHECK(r.solver.status == narrative::score_status::ok);
+        CHECK(r.run.status == narrative::run_status::ok);
         // the hand-derived fixpoint (2/3, 2/3, 1/3)
         CHECK(r.strength[0] == doctest::Approx(2.0 / 3).epsilon(1e-8));
         CHECK(r.strength[1] == doctest::Approx(2.0 / 3).epsilon(1e-8));
@@ -275,7 +275,7 @@ TEST_SUITE("gradual.engine") {
         CHECK(jacobi_period(cross_check_quadratic_energy_f, {0, 0, 1}) == 4);
         const auto r = check_fallback<narrative::quadratic_energy>(cross_check_quadratic_energy(),
                                                                    cross_check_quadratic_energy_f);
-        CHECK(r.solver.status == narrative::score_status::ok);
+        CHECK(r.run.status == narrative::run_status::ok);
         // the cross-check's fixpoint, 6 decimals (and the equations above to 1e-9)
         CHECK(r.strength[0] == doctest::Approx(0.435495).epsilon(1e-6));
         CHECK(r.strength[1] == doctest::Approx(0.103343).epsilon(1e-5));
@@ -286,12 +286,12 @@ TEST_SUITE("gradual.engine") {
         const auto g = cross_check_sd_df_quad();
         CHECK(jacobi_period(cross_check_sd_df_quad_f, {0, 0.1, 0, 0}) == 5);
         const auto r = check_fallback<narrative::sd_df_quad>(g, cross_check_sd_df_quad_f);
-        CHECK(r.solver.status == narrative::score_status::ok);
+        CHECK(r.run.status == narrative::run_status::ok);
         // No value is printed anywhere for this graph: the fixpoint is what rk4 computes with a
         // tighter tolerance, checked against the equations above; the default run agrees.
         const auto tight = narrative::score(g, narrative::sd_df_quad{},
                                             {.solver = solver_method::rk4, .tolerance = 1e-12});
-        REQUIRE(tight.solver.converged);
+        REQUIRE(tight.run.converged);
         CHECK(equation_residual(cross_check_sd_df_quad_f, tight.strength) <= 1e-9);
         CHECK(tight.strength[1] == 0.1);  // no parents
         for (std::size_t v = 0; v < 4; ++v) CHECK(r.strength[v] == doctest::Approx(tight.strength[v]).epsilon(1e-7));
@@ -302,7 +302,7 @@ TEST_SUITE("gradual.engine") {
         CHECK(jacobi_period(cross_check_naive_additive_f, {1, 1, 1}) == 6);
         CHECK(equation_residual(cross_check_naive_additive_f, {-1, 2, 2}) == 0.0);
         const auto r = check_fallback<narrative::naive_additive>(g, cross_check_naive_additive_f);
-        CHECK(r.solver.status == narrative::score_status::unbounded);
+        CHECK(r.run.status == narrative::run_status::unbounded);
         // the hand-derived fixpoint (−1, 2, 2)
         CHECK(r.strength[0] == doctest::Approx(-1.0).epsilon(1e-8));
         CHECK(r.strength[1] == doctest::Approx(2.0).epsilon(1e-8));
@@ -316,13 +316,13 @@ TEST_SUITE("gradual.engine") {
         const auto g = cross_check_df_quad();
         const score_options o{.tolerance = 1e-3, .max_iterations = 80};
         const auto aut = narrative::score(g, narrative::df_quad{}, o);
-        CHECK(aut.solver.converged);
+        CHECK(aut.run.converged);
         CHECK(aut.solver.method == solver_method::rk4);
         CHECK(aut.solver.jacobi_iterations == 80);
         CHECK_FALSE(aut.solver.oscillation_detected);
-        CHECK(contains(aut.warnings, "jacobi did not converge within 80 iterations"));
-        CHECK(contains(aut.warnings, "restarted with rk4 from the base scores"));
-        CHECK_FALSE(contains(aut.warnings, "no convergence after"));
+        CHECK(contains(aut.run.warnings, "jacobi did not converge within 80 iterations"));
+        CHECK(contains(aut.run.warnings, "restarted with rk4 from the base scores"));
+        CHECK_FALSE(contains(aut.run.warnings, "no convergence after"));
         auto alone = o;
         alone.solver = solver_method::rk4;
         CHECK(aut.strength == narrative::score(g, narrative::df_quad{}, alone).strength);
@@ -335,11 +335,11 @@ TEST_SUITE("gradual.engine") {
         const auto g = qbaf({0.5, 0.5}, {}, {{.from = 0, .to = 1}, {.from = 1, .to = 0}});
         const auto r = narrative::score(g, narrative::naive_additive{},
                                         {.solver = solver_method::rk4, .max_iterations = 1000000});
-        CHECK_FALSE(r.solver.converged);
-        CHECK(r.solver.status == narrative::score_status::no_convergence);
+        CHECK_FALSE(r.run.converged);
+        CHECK(r.run.status == narrative::run_status::no_convergence);
         CHECK(r.solver.rk4_steps == narrative::rk4_progress.window);
-        CHECK(r.solver.residual == doctest::Approx(0.5));
-        CHECK(contains(r.warnings, "rk4 made no progress after 1000 steps"));
+        CHECK(r.run.residual == doctest::Approx(0.5));
+        CHECK(contains(r.run.warnings, "rk4 made no progress after 1000 steps"));
     }
 
     TEST_CASE("every solver terminates at the smallest tolerance with no iteration limit") {
@@ -371,17 +371,17 @@ TEST_SUITE("gradual.engine") {
         const auto g = qbaf({0.5, 0.5}, {}, {{.from = 0, .to = 1}, {.from = 1, .to = 0}});
         const auto r = narrative::score(g, narrative::naive_additive{},
                                         {.solver = solver_method::rk4, .max_iterations = 50});
-        CHECK_FALSE(r.solver.converged);
+        CHECK_FALSE(r.run.converged);
         CHECK(r.solver.rk4_steps == 50);
-        CHECK(contains(r.warnings, "no convergence after 50"));
+        CHECK(contains(r.run.warnings, "no convergence after 50"));
     }
 
     TEST_CASE("jacobi converges on a contraction and reports its residual") {
         // h-categorizer 2-cycle: σ = (√5 − 1)/2 (Pu et al. 2014).
         const auto g = qbaf({1, 1}, {{.from = 0, .to = 1}, {.from = 1, .to = 0}});
         const auto r = narrative::score(g, narrative::h_categorizer{}, {.solver = solver_method::jacobi, .tolerance = 1e-12});
-        CHECK(r.solver.converged);
-        CHECK(r.solver.residual <= 1e-12);
+        CHECK(r.run.converged);
+        CHECK(r.run.residual <= 1e-12);
         CHECK(r.strength[0] == doctest::Approx((std::sqrt(5.0) - 1.0) / 2.0).epsilon(1e-11));
     }
 
@@ -425,13 +425,13 @@ TEST_SUITE("gradual.engine") {
         const auto g = qbaf({}, {});
         const auto r = narrative::score(g, narrative::euler_based{});
         CHECK(r.strength.empty());
-        CHECK(r.solver.status == narrative::score_status::empty);
-        CHECK(r.solver.converged);
+        CHECK(r.run.status == narrative::run_status::empty);
+        CHECK(r.run.converged);
     }
 
     TEST_CASE("attack-only semantics warn that supports are ignored") {
         const auto r = narrative::score(e_democracy(), narrative::weighted_h_categorizer{});
-        CHECK(contains(r.warnings, "3 support relation(s) ignored"));
+        CHECK(contains(r.run.warnings, "3 support relation(s) ignored"));
         // hand-derived: P2 (w 0.5) attacked by 0.2, 0.6, 0.5: 0.5/(1 + 1.3) = 0.217391304347826
         CHECK(r.strength[3] == doctest::Approx(0.217391304347826).epsilon(1e-12));
         // A1 has only supporters, so it keeps its weight
@@ -451,8 +451,8 @@ TEST_SUITE("gradual.engine") {
         const auto g = qbaf(base, att, sup);
         const auto one = narrative::score(g, narrative::euler_based{}, {.threads = 1});
         const auto three = narrative::score(g, narrative::euler_based{}, {.threads = 3, .parallel_min_arcs = 0});
-        CHECK(one.solver.converged);
-        CHECK(three.solver.iterations == one.solver.iterations);
+        CHECK(one.run.converged);
+        CHECK(three.run.iterations == one.run.iterations);
         for (std::size_t v = 0; v < base.size(); ++v) CHECK(three.strength[v] == one.strength[v]);
     }
 
@@ -472,9 +472,9 @@ TEST_SUITE("gradual.engine") {
         const auto plain = narrative::score(g, euler_by_strength{}, {.solver = solver_method::jacobi});
         const auto split = narrative::score(g, narrative::euler_based{},
                                             {.solver = solver_method::jacobi, .threads = 3, .parallel_min_arcs = 0});
-        REQUIRE(blocked.solver.converged);
-        CHECK(plain.solver.iterations == blocked.solver.iterations);
-        CHECK(split.solver.iterations == blocked.solver.iterations);
+        REQUIRE(blocked.run.converged);
+        CHECK(plain.run.iterations == blocked.run.iterations);
+        CHECK(split.run.iterations == blocked.run.iterations);
         for (std::size_t v = 0; v < base.size(); ++v) {
             CAPTURE(v);
             CHECK(plain.strength[v] == blocked.strength[v]);  // same arithmetic, bit for bit
@@ -498,7 +498,7 @@ TEST_SUITE("gradual.engine") {
         // DF-QuAD τ = (1, 1): a line of fixpoints (x, 1 − x); rk4 from the symmetric start keeps
         // σ_a = σ_b (semantics reference §5.5 pitfall 2), so it lands on (1/2, 1/2).
         const auto d = narrative::score(c, narrative::df_quad{});
-        CHECK(d.solver.converged);
+        CHECK(d.run.converged);
         CHECK(d.strength[0] == doctest::Approx(0.5).epsilon(1e-8));
         CHECK(d.strength[1] == doctest::Approx(0.5).epsilon(1e-8));
     }

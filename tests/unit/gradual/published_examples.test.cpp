@@ -149,7 +149,7 @@ TEST_SUITE("gradual.published") {
         const auto by_name = narrative::score(c, "df-quad");
         const double expected[] = {0.862, 0.85, 0.7, 0.08, 0.9, 0.2, 0.2, 0.6, 0.5};
         CHECK(by_type.solver.method == narrative::solver_method::dag);
-        CHECK(by_type.solver.status == narrative::score_status::ok);
+        CHECK(by_type.run.status == narrative::run_status::ok);
         REQUIRE(by_type.strength.size() == 9);
         REQUIRE(by_name.strength.size() == 9);
         for (std::size_t v = 0; v < 9; ++v) {
@@ -170,7 +170,7 @@ TEST_SUITE("gradual.published") {
         const auto by_name = narrative::score(c, "quadratic-energy");
         const double printed[] = {0.519, 0.172, 0.625, 0.65, 0.4, 1.0};
         CHECK(by_type.solver.method == narrative::solver_method::dag);
-        CHECK(by_type.solver.status == narrative::score_status::ok);
+        CHECK(by_type.run.status == narrative::run_status::ok);
         REQUIRE(by_type.strength.size() == 6);
         REQUIRE(by_name.strength.size() == 6);
         for (std::size_t v = 0; v < 6; ++v) {
@@ -203,7 +203,7 @@ TEST_SUITE("gradual.published") {
             CAPTURE(tau_b);
             const auto c = make_case({{"a", 1.0}, {"b", tau_b}}, {{"a", "b"}, {"b", "a"}}, {});
             const auto r = narrative::score(c, "df-quad");
-            CHECK(r.solver.converged);
+            CHECK(r.run.converged);
             CHECK(r.strength[0] == doctest::Approx(1.0).epsilon(1e-6));
             CHECK(r.strength[1] == doctest::Approx(0.0).epsilon(1e-6));
             CHECK(r.strength[1] >= 0.0);
@@ -228,8 +228,8 @@ TEST_SUITE("gradual.published") {
         const auto by_type = narrative::score(c, narrative::h_categorizer{});
         const auto by_name = narrative::score(c, "h-categorizer");
         const double printed[] = {0.38, 1.0, 0.5, 0.65, 0.53};
-        CHECK(by_type.solver.converged);
-        CHECK(by_type.solver.status == narrative::score_status::ok);
+        CHECK(by_type.run.converged);
+        CHECK(by_type.run.status == narrative::run_status::ok);
         check_printed(by_type, by_name, printed, 2);
         // b is unattacked and c has the single unattacked attacker b: exact.
         CHECK(by_type.strength[1] == 1.0);
@@ -247,7 +247,7 @@ TEST_SUITE("gradual.published") {
         const auto by_type = narrative::score(c, narrative::weighted_h_categorizer{});
         const auto by_name = narrative::score(c, "weighted-h-categorizer");
         const double printed[] = {0.38, 1.0, 0.5, 0.65, 0.53};
-        CHECK(by_type.solver.converged);
+        CHECK(by_type.run.converged);
         check_printed(by_type, by_name, printed, 2);
     }
 
@@ -269,7 +269,7 @@ TEST_SUITE("gradual.published") {
             const narrative::compiled_graph cg = g.compile();
             for (const std::string_view name : {"weighted-max-based", "weighted-card-based", "weighted-h-categorizer"}) {
                 const auto by_name = narrative::score(cg, name);
-                REQUIRE(by_name.solver.converged);
+                REQUIRE(by_name.run.converged);
                 for (std::uint32_t a = 0; a < g.size(); ++a) {
                     const double w = g.base[a], d = by_name.strength[a];
                     CAPTURE(g.describe());
@@ -304,7 +304,7 @@ TEST_SUITE("gradual.published") {
         const auto by_name = narrative::score(c, "euler-based");
         const double printed[] = {0.60, 0.54, 0.54, 0.22, 0.40, 0.27, 0.00, 0.99, 0.22, 0.99};
         CHECK(by_type.solver.method == narrative::solver_method::dag);
-        CHECK(by_type.solver.status == narrative::score_status::ok);
+        CHECK(by_type.run.status == narrative::run_status::ok);
         check_printed(by_type, by_name, printed, 2);
         // Hand-derived to full precision (σ = 1 − (1 − τ²)/(1 + τ·e^E), topological order):
         // σ(i) = 1 − 0.99/(1 + 0.1·e^0.99) = 0.2199340401779355 (j supports i);

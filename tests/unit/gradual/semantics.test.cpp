@@ -108,7 +108,7 @@ TEST_SUITE("gradual.semantics") {
         CHECK(r1.strength[0] == doctest::Approx(1.0).epsilon(exact));
         CHECK(r1.strength[1] == doctest::Approx(2.0).epsilon(exact));
         CHECK(r1.strength[2] == doctest::Approx(4.0).epsilon(exact));
-        CHECK(r1.solver.status == narrative::score_status::unbounded);  // 2 and 4 are outside [0, 1]
+        CHECK(r1.run.status == narrative::run_status::unbounded);  // 2 and 4 are outside [0, 1]
         CHECK(r1.solver.out_of_range == 2);
 
         const auto g2 = qbaf({1, 1, 5, 3}, {{.from = 0, .to = 2}, {.from = 3, .to = 2}},
@@ -134,7 +134,7 @@ TEST_SUITE("gradual.semantics") {
 
         const auto cycle = qbaf({1, 1}, {{.from = 0, .to = 1}, {.from = 1, .to = 0}});
         const auto c = narrative::score(cycle, narrative::h_categorizer{});
-        CHECK(c.solver.converged);
+        CHECK(c.run.converged);
         CHECK(c.strength[0] == doctest::Approx((std::sqrt(5.0) - 1.0) / 2.0).epsilon(1e-9));
         CHECK(c.strength[1] == doctest::Approx((std::sqrt(5.0) - 1.0) / 2.0).epsilon(1e-9));
     }
@@ -146,7 +146,7 @@ TEST_SUITE("gradual.semantics") {
         const auto g = qbaf({1.0, 0.5}, {{.from = 0, .to = 1}, {.from = 1, .to = 0}});
         const auto r = narrative::score(g, narrative::weighted_h_categorizer{});
         const double b = (std::sqrt(17.0) - 3.0) / 4.0;
-        CHECK(r.solver.converged);
+        CHECK(r.run.converged);
         CHECK(r.strength[1] == doctest::Approx(b).epsilon(1e-9));
         CHECK(r.strength[0] == doctest::Approx(1.0 / (1.0 + b)).epsilon(1e-9));
     }
@@ -227,16 +227,16 @@ TEST_SUITE("gradual.semantics") {
     TEST_CASE("a self-attacking statement gets the fixpoint of its own update") {
         const auto g = qbaf({1.0}, {{.from = 0, .to = 0}});
         const auto d = narrative::score(g, narrative::df_quad{});
-        CHECK(d.solver.converged);
+        CHECK(d.run.converged);
         CHECK(d.strength[0] == doctest::Approx(0.5).epsilon(1e-8));
         const auto h = narrative::score(g, narrative::h_categorizer{});
-        CHECK(h.solver.converged);
+        CHECK(h.run.converged);
         CHECK(h.strength[0] == doctest::Approx((std::sqrt(5.0) - 1.0) / 2.0).epsilon(1e-8));
         // hand-derived: quadratic energy with τ = 0.5: σ = 0.5·(1 − σ²/(1 + σ²)) = 0.5/(1 + σ²)
         // ⇒ σ³ + σ − 0.5 = 0, whose real root is 0.423853799069...; check the equation itself.
         const auto q = narrative::score(qbaf({0.5}, {{.from = 0, .to = 0}}), narrative::quadratic_energy{});
         const double s = q.strength[0];
-        CHECK(q.solver.converged);
+        CHECK(q.run.converged);
         CHECK(std::abs(s * s * s + s - 0.5) < 1e-8);
         CHECK(s == doctest::Approx(0.4238537991).epsilon(1e-8));
     }

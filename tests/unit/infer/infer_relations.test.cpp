@@ -65,6 +65,8 @@ TEST_SUITE("infer.infer_relations") {
         CHECK(c.statement_at(r.added[1].from).id == "b1");
         CHECK(c.statement_at(r.added[1].to).id == "c1");
         CHECK(r.relations.empty());
+        CHECK(r.run.ok());
+        CHECK(narrative::propose_relations(case_model{}).run.status == narrative::run_status::empty);
     }
 
     TEST_CASE("infer_relations adds inferred relations with rule and reason once") {

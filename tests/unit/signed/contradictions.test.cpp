@@ -142,6 +142,9 @@ TEST_SUITE("signed.contradictions") {
         CHECK(all.derived_search.complete);
         CHECK(all.self_contradictions_complete);
         CHECK(narrative::contradictions_to_json(c, all)["derived_complete"] == true);
+        CHECK(all.run.ok());
+        CHECK(all.run.warnings.empty());
+        CHECK(narrative::contradictions_to_json(c, all)["run"]["status"] == "ok");
 
         narrative::contradictions_options bounded{};
         bounded.max_states = 1;
@@ -164,6 +167,14 @@ TEST_SUITE("signed.contradictions") {
         const auto j = narrative::contradictions_to_json(c, r);
         CHECK(j["derived_complete"] == false);
         CHECK(j["self_contradictions_complete"] == false);
+        // The run carries the same fact in the one status every result shares.
+        CHECK(r.run.status == narrative::run_status::limit_reached);
+        CHECK(r.run.converged);
+        REQUIRE(r.run.warnings.size() == 1);
+        CHECK(r.run.warnings[0] == "the derived-tension search stopped at its limit of 1 states after 1 of 4 "
+                                   "statements; derived tensions and self-contradictions are partial");
+        CHECK(j["run"]["status"] == "limit_reached");
+        CHECK(j["run"]["warnings"][0] == r.run.warnings[0]);
         const std::string text = narrative::format_contradictions(c, r);
         CHECK(text.find("the search reached its work limit after the first 1 of 4 statements; the count is a lower bound") != std::string::npos);
         CHECK(text.find("Derived ones: the search reached its work limit after the first 1 of 4 statements") != std::string::npos);

@@ -251,6 +251,8 @@ TEST_SUITE("signed.frustration") {
         CHECK(r.components[0].lambda_min <= 2.0 - 2.0 * std::cos(M_PI / 40.0) + 1e-12);
         CHECK(r.lower_bound == doctest::Approx(1.0));
         CHECK(r.exact);
+        CHECK(r.run.ok());
+        CHECK(r.run.warnings.empty());
     }
 
     TEST_CASE("a certification whose factor would cost more than certify_max_flops is not attempted") {
@@ -265,11 +267,16 @@ TEST_SUITE("signed.frustration") {
         CHECK(r.lower_bound == 0.0);
         CHECK(r.upper_bound == doctest::Approx(1.0));
         CHECK_FALSE(r.exact);
+        // The run says why the bound is loose; a bound is the documented result, so status ok.
+        CHECK(r.run.status == narrative::run_status::ok);
+        REQUIRE(r.run.warnings.size() == 1);
+        CHECK(r.run.warnings[0] == "component 0 (40 statements in its core): the smallest eigenvalue "
+                                   "could not be certified, so its lower bound is 0");
     }
 
     TEST_CASE("an empty graph has status empty") {
         const auto r = compute_frustration(signed_graph::from_edges(0, {}));
-        CHECK(r.status == narrative::frustration_status::empty);
+        CHECK(r.run.status == narrative::run_status::empty);
         CHECK(r.upper_bound == 0.0);
     }
 }

@@ -144,6 +144,8 @@ TEST_SUITE("signed.self_contradictions") {
         // Searching p reaches at least its own two statements, past a bound of 1: q is left out.
         const auto bounded = narrative::find_self_contradictions(c, {.max_states = 1});
         CHECK_FALSE(bounded.complete);
+        CHECK(full.run.ok());
+        CHECK(bounded.run.status == narrative::run_status::limit_reached);
         CHECK(bounded.actors_searched == 1);
         REQUIRE(bounded.found.size() == 1);
         CHECK(bounded.found[0].actor == 0);

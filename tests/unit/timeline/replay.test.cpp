@@ -98,6 +98,12 @@ TEST_CASE("replay: one snapshot per distinct time, undated statements in all") {
     CHECK(t.steps[2].propositions[0].verdict == std::optional<std::string>("false"));
     CHECK(std::isnan(t.steps[0].credibility[1]));  // bob has not spoken
     CHECK(t.converged());
+    // The run over all steps: three snapshots, each one voting round and one exact pass of the
+    // acyclic graph, so 6 iterations, nothing left to converge.
+    CHECK(t.run.ok());
+    CHECK(t.run.converged);
+    CHECK(t.run.iterations == 6);
+    CHECK(t.run.warnings.empty());
 
     SUBCASE("the document lists what each date changed") {
         const std::string text = report::write_text(explain::timeline_document(c, t));
