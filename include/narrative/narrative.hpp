@@ -7,12 +7,14 @@
 
 #include <narrative/model/actor.hpp>
 #include <narrative/model/case_model.hpp>
+#include <narrative/model/case_summary.hpp>
 #include <narrative/model/compiled_graph.hpp>
 #include <narrative/model/extensions.hpp>
 #include <narrative/model/proposition.hpp>
 #include <narrative/model/relation.hpp>
 #include <narrative/model/statement.hpp>
 #include <narrative/model/time.hpp>
+#include <narrative/run_info.hpp>
 
 #include <narrative/io/aif.hpp>
 #include <narrative/io/argdown.hpp>
@@ -41,6 +43,7 @@
 #include <narrative/signed/frustration.hpp>
 #include <narrative/signed/self_contradictions.hpp>
 #include <narrative/signed/signed_graph.hpp>
+#include <narrative/signed/spectral_bound.hpp>
 #include <narrative/signed/tensions.hpp>
 
 #include <narrative/credibility/credibility.hpp>
@@ -66,13 +69,19 @@
 #include <narrative/explain/diff_report.hpp>
 #include <narrative/explain/document.hpp>
 #include <narrative/explain/graph_view.hpp>
+#include <narrative/explain/statement_explanation.hpp>
 #include <narrative/explain/references.hpp>
 #include <narrative/explain/timeline_report.hpp>
 
+#include <narrative/report/actors.hpp>
+#include <narrative/report/check.hpp>
 #include <narrative/report/contradictions.hpp>
 #include <narrative/report/escape.hpp>
 #include <narrative/report/graph_dot.hpp>
 #include <narrative/report/html.hpp>
 #include <narrative/report/json.hpp>
+#include <narrative/report/inference.hpp>
 #include <narrative/report/markdown.hpp>
+#include <narrative/report/run_info.hpp>
+#include <narrative/report/scores.hpp>
 #include <narrative/report/text.hpp>

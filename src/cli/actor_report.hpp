@@ -8,8 +8,6 @@
 #include <narrative/actors/consistency.hpp>
 #include <narrative/infer/infer_relations.hpp>
 
-#include <nlohmann/json.hpp>
-
 #include <cmath>
 #include <cstdlib>
 #include <vector>
@@ -84,111 +82,6 @@ inline consistency_report run_actor_report(case_model& c, const actor_report_opt
     const actor_consistency_options opts = actor_options(o, items);
     if (!o.no_infer) (void)infer_relations(c);
     return actor_consistency_report(c, opts);
-}
-
-inline nlohmann::ordered_json json_number(double x) {
-    return std::isfinite(x) ? nlohmann::ordered_json(x) : nlohmann::ordered_json(nullptr);
-}
-
-inline nlohmann::ordered_json json_score(const actor_score& s) {
-    return s.value ? nlohmann::ordered_json(*s.value) : nlohmann::ordered_json(nullptr);
-}
-
-/// A relation named by its endpoints, with its provenance and note.
-inline nlohmann::ordered_json json_relation(const case_model& c, std::uint32_t index) {
-    const relation_handle e = c.relations()[index];
-    const relation& r = c.relation_at(e);
-    nlohmann::ordered_json j = {{"from", c.statement_at(c.source(e)).id}, {"to", c.statement_at(c.target(e)).id},
-                                {"type", std::string(to_string(r.type))},
-                                {"provenance", std::string(to_string(r.provenance))}};
-    if (!r.rule.empty()) j["rule"] = r.rule;
-    if (r.note) j["note"] = *r.note;
-    return j;
-}
-
-/// The source of a statement, when it has one, under "source".
-inline void put_source(nlohmann::ordered_json& j, const statement& s) {
-    if (s.source) j["source"] = *s.source;
-}
-
-inline nlohmann::ordered_json json_items(const case_model& c, const std::vector<explanation_item>& items) {
-    auto out = nlohmann::ordered_json::array();
-    for (const auto& it : items) {
-        nlohmann::ordered_json j = {{"kind", std::string(to_string(it.kind))},
-                                    {"statement", c.statement_at(it.statement).id}};
-        put_source(j, c.statement_at(it.statement));
-        if (it.other) j["other"] = c.statement_at(*it.other).id;
-        auto rels = nlohmann::ordered_json::array();
-        for (const auto index : it.relations) rels.push_back(json_relation(c, index));
-        j["relations"] = std::move(rels);
-        j["value"] = json_number(it.value);
-        j["effect"] = json_number(it.effect);
-        j["detail"] = it.detail;
-        out.push_back(std::move(j));
-    }
-    return out;
-}
-
-inline nlohmann::ordered_json json_run(const credibility_result& r) {
-    return {{"algorithm", r.algorithm}, {"status", std::string(to_string(r.status))},
-            {"converged", r.converged}, {"iterations", r.iterations}, {"last_change", json_number(r.last_change)}};
-}
-
-/// One actor as JSON: scores (null with a `<score>_reason` when undefined) and explanations.
-inline nlohmann::ordered_json json_actor(const case_model& c, const actor_consistency& a) {
-    const actor& who = c.actor_at(a.actor);
-    nlohmann::ordered_json j = {{"id", who.id}, {"name", who.display_name()}, {"statements", a.statements},
-                                {"positions", a.positions}};
-    auto score = [&](const char* key, const actor_score& s) {
-        j[key] = json_score(s);
-        if (!s.value) j[std::string(key) + "_reason"] = s.reason;
-    };
-    score("self_consistency", a.self_consistency);
-    score("external_consistency", a.external_consistency);
-    score("credibility", a.credibility);
-    j["explanation"] = {{"self_consistency", json_items(c, a.self_explanation)},
-                        {"external_consistency", json_items(c, a.external_explanation)},
-                        {"credibility", json_items(c, a.credibility_explanation)}};
-    return j;
-}
-
-/// The statements behind a proposition's verdict, as evidence-em weighed them.
-inline nlohmann::ordered_json json_evidence(const case_model& c, const proposition_belief& p) {
-    auto out = nlohmann::ordered_json::array();
-    for (const auto& e : p.evidence) {
-        const statement& s = c.statement_at(e.statement);
-        nlohmann::ordered_json j = {{"statement", s.id}, {"actor", c.actor_at(e.actor).id},
-                                    {"value", e.value}, {"against", e.against},
-                                    {"role", std::string(to_string(e.role))}, {"weight", json_number(e.weight)},
-                                    {"evidence", std::string(to_string(s.effective_evidence()))},
-                                    {"interest", std::string(interest_label(s.interest))},
-                                    {"log_actor", json_number(e.log_actor)}, {"log_evidence", json_number(e.log_evidence)},
-                                    {"log_interest", json_number(e.log_interest)}, {"dependence", json_number(e.dependence)}};
-        j["depends_on"] = e.depends_on ? nlohmann::ordered_json(c.statement_at(*e.depends_on).id) : nlohmann::ordered_json(nullptr);
-        if (e.depends_on) j["same_group"] = e.same_group;
-        j["superseded_by"] = e.superseded_by ? nlohmann::ordered_json(c.statement_at(*e.superseded_by).id) : nlohmann::ordered_json(nullptr);
-        if (s.time) j["time"] = s.time->text();
-        put_source(j, s);
-        out.push_back(std::move(j));
-    }
-    return out;
-}
-
-/// One proposition as JSON: values with beliefs, the verdict, and (evidence-em) the evidence.
-inline nlohmann::ordered_json json_proposition(const case_model& c, const proposition_belief& p) {
-    auto values = nlohmann::ordered_json::array();
-    for (const auto& v : p.values) values.push_back({{"value", v.value}, {"belief", json_number(v.belief)}});
-    nlohmann::ordered_json j = {{"id", p.id}, {"values", std::move(values)},
-                                {"verdict", p.verdict ? nlohmann::ordered_json(*p.verdict) : nlohmann::ordered_json(nullptr)}};
-    if (!p.evidence.empty()) j["evidence"] = json_evidence(c, p);
-    return j;
-}
-
-inline std::string format_score(const actor_score& s) {
-    if (!s.value) return "-";
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%.3f", *s.value);
-    return buf;
 }
 
 }  // namespace narrative::cli

@@ -5,8 +5,7 @@
 #include "commands.hpp"
 
 #include <narrative/infer/infer_relations.hpp>
-
-#include <nlohmann/json.hpp>
+#include <narrative/report/inference.hpp>
 
 #include <algorithm>
 #include <memory>
@@ -15,75 +14,6 @@
 #include <vector>
 
 namespace narrative::cli {
-namespace {
-
-std::string render_text(const case_model& c, const inference_result& r, bool markdown) {
-    std::ostringstream out;
-    const auto section = [&](const std::string& title, const std::vector<inference>& items) {
-        out << (markdown ? "## " : "") << title << " (" << items.size() << ")\n"
-            << (markdown ? "\n" : "");
-        if (items.empty()) {
-            out << "  none\n\n";
-            return;
-        }
-        std::vector<std::vector<std::string>> rows{};
-        for (const auto& i : items)
-            rows.push_back({c.statement_at(i.from).id, std::string(to_string(i.effect)),
-                            c.statement_at(i.to).id, i.rule, i.reason});
-        const std::vector<std::string> head{"from", "effect", "to", "rule", "reason"};
-        if (markdown) {
-            out << "| from | effect | to | rule | reason |\n| --- | --- | --- | --- | --- |\n";
-            for (const auto& row : rows)
-                out << "| " << row[0] << " | " << row[1] << " | " << row[2] << " | " << row[3]
-                    << " | " << row[4] << " |\n";
-            out << '\n';
-            return;
-        }
-        std::vector<std::size_t> width(4, 0);
-        for (std::size_t k = 0; k < 4; ++k) width[k] = head[k].size();
-        for (const auto& row : rows)
-            for (std::size_t k = 0; k < 4; ++k) width[k] = std::max(width[k], row[k].size());
-        const auto line = [&](const std::vector<std::string>& row) {
-            out << "  ";
-            for (std::size_t k = 0; k < 4; ++k) out << row[k] << std::string(width[k] - row[k].size() + 2, ' ');
-            out << row[4] << '\n';
-        };
-        line(head);
-        for (const auto& row : rows) line(row);
-        out << '\n';
-    };
-    section("Inferred relations", r.added);
-    section("Annotations, no relation added", r.annotations);
-    out << r.duplicates << " proposal(s) already present in the case were skipped\n";
-    return out.str();
-}
-
-std::string render_json(const case_model& c, const inference_result& r,
-                        const relation_rule_registry& rules) {
-    using json = nlohmann::ordered_json;
-    json doc = {{"format", "narrative-infer/1"}};
-    json names = json::array();
-    for (const auto& rule : rules.rules()) names.push_back(std::string(rule.name()));
-    doc["rules"] = names;
-    const auto item = [&](const inference& i) {
-        json j = {{"from", c.statement_at(i.from).id}, {"to", c.statement_at(i.to).id},
-                  {"effect", std::string(to_string(i.effect))}, {"rule", i.rule}, {"reason", i.reason}};
-        if (i.is_relation()) {
-            j["type"] = i.effect == inference_effect::supports ? "supports" : "contradicts";
-            j["weight"] = i.weight;
-            j["directed"] = i.effect == inference_effect::supports;
-        }
-        return j;
-    };
-    doc["relations"] = json::array();
-    for (const auto& i : r.added) doc["relations"].push_back(item(i));
-    doc["annotations"] = json::array();
-    for (const auto& i : r.annotations) doc["annotations"].push_back(item(i));
-    doc["duplicates"] = r.duplicates;
-    return doc.dump(2) + "\n";
-}
-
-}  // namespace
 
 void register_infer(CLI::App& app) {
     struct options {
@@ -110,9 +40,9 @@ void register_infer(CLI::App& app) {
         const case_model c = load_case_argument(opts->input);
         const auto result = propose_relations(c, rules);
         if (opts->output.format == "json")
-            emit(opts->output, render_json(c, result, rules));
+            emit(opts->output, report::inference_json(c, result, rules));
         else
-            emit(opts->output, render_text(c, result, opts->output.format == "markdown"));
+            emit(opts->output, report::inference_text(c, result, opts->output.format == "markdown"));
     });
 }
 

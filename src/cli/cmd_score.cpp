@@ -6,8 +6,7 @@
 #include <narrative/gradual/registry.hpp>
 #include <narrative/infer/infer_relations.hpp>
 #include <narrative/model/compiled_graph.hpp>
-
-#include <nlohmann/json.hpp>
+#include <narrative/report/scores.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -67,97 +66,6 @@ std::size_t parse_max_iterations(const std::string& text) {
     return n;
 }
 
-std::string fixed(double x, int digits) {
-    if (std::isnan(x)) return "nan";
-    if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", digits, x);
-    return buf;
-}
-
-std::string signed_fixed(double x, int digits) {
-    std::string s = fixed(x, digits);
-    if (std::isfinite(x) && s.front() != '-') s.insert(s.begin(), '+');
-    // "-0.0000" and "+0.0000" both read as no change
-    if (s == "-" + fixed(0.0, digits) || s == "+" + fixed(0.0, digits)) s = " " + fixed(0.0, digits);
-    return s;
-}
-
-std::string actor_id(const case_model& c, const statement& s) {
-    return s.actor_index == no_actor ? std::string() : c.actor_at(s.actor_index).id;
-}
-
-std::string solver_line(const score_result& r) {
-    std::ostringstream out;
-    out << "solver " << to_string(r.solver.method) << ", "
-        << (r.solver.converged ? "converged" : "NOT converged") << " after " << r.solver.iterations
-        << (r.solver.iterations == 1 ? " iteration" : " iterations") << " (residual "
-        << r.solver.residual << "), status " << to_string(r.solver.status);
-    return out.str();
-}
-
-std::string render_json(const case_model& c, const score_result& r) {
-    nlohmann::ordered_json doc = {{"format", "narrative-score/1"}, {"semantics", r.semantics}};
-    doc["solver"] = {{"method", std::string(to_string(r.solver.method))},
-                     {"converged", r.solver.converged},
-                     {"iterations", r.solver.iterations},
-                     {"residual", r.solver.residual},
-                     {"status", std::string(to_string(r.solver.status))}};
-    auto list = nlohmann::ordered_json::array();
-    for (statement_index v = 0; v < c.statement_count(); ++v) {
-        const statement& s = c.statement_at(v);
-        nlohmann::ordered_json row = {{"id", s.id}};
-        row["actor"] = s.actor_index == no_actor ? nlohmann::ordered_json(nullptr)
-                                                 : nlohmann::ordered_json(actor_id(c, s));
-        row["base"] = c.base_of(v);
-        row["strength"] = r.strength[v];
-        list.push_back(std::move(row));
-    }
-    doc["statements"] = std::move(list);
-    doc["warnings"] = r.warnings;
-    return doc.dump(2) + "\n";
-}
-
-std::string render_table(const std::string& source, const case_model& c, const score_result& r,
-                         bool markdown) {
-    std::ostringstream out;
-    const std::size_t n = c.statement_count();
-    if (markdown) {
-        out << "## Statement strength: `" << r.semantics << "`\n\n"
-            << source << ": " << n << " statements; " << solver_line(r) << ".\n\n"
-            << "| statement | actor | base | strength | change |\n| --- | --- | ---: | ---: | ---: |\n";
-        for (statement_index v = 0; v < n; ++v) {
-            const statement& s = c.statement_at(v);
-            out << "| " << s.id << " | " << actor_id(c, s) << " | " << fixed(c.base_of(v), 4) << " | "
-                << fixed(r.strength[v], 4) << " | " << signed_fixed(r.strength[v] - c.base_of(v), 4)
-                << " |\n";
-        }
-        return out.str();
-    }
-    std::size_t id_w = std::string("statement").size(), actor_w = std::string("actor").size();
-    for (statement_index v = 0; v < n; ++v) {
-        const statement& s = c.statement_at(v);
-        id_w = std::max(id_w, s.id.size());
-        actor_w = std::max(actor_w, actor_id(c, s).size());
-    }
-    const auto pad = [](const std::string& s, std::size_t w) {
-        return s + std::string(w > s.size() ? w - s.size() : 0, ' ');
-    };
-    const auto right = [](const std::string& s, std::size_t w) {
-        return std::string(w > s.size() ? w - s.size() : 0, ' ') + s;
-    };
-    out << r.semantics << " on " << source << ": " << n << " statements; " << solver_line(r) << '\n'
-        << pad("statement", id_w) << "  " << pad("actor", actor_w) << "  " << right("base", 7) << "  "
-        << right("strength", 9) << "  " << right("change", 8) << '\n';
-    for (statement_index v = 0; v < n; ++v) {
-        const statement& s = c.statement_at(v);
-        out << pad(s.id, id_w) << "  " << pad(actor_id(c, s), actor_w) << "  "
-            << right(fixed(c.base_of(v), 4), 7) << "  " << right(fixed(r.strength[v], 4), 9) << "  "
-            << right(signed_fixed(r.strength[v] - c.base_of(v), 4), 8) << '\n';
-    }
-    return out.str();
-}
-
 }  // namespace
 
 void register_score(CLI::App& app) {
@@ -194,11 +102,11 @@ void register_score(CLI::App& app) {
         const std::string source = opts->input == "-" ? "<stdin>" : opts->input;
         const score_result r = semantics.score(compiled_graph::compile(c), options);
         if (opts->output.format == "json")
-            emit(opts->output, render_json(c, r));
+            emit(opts->output, report::score_json(c, r));
         else
-            emit(opts->output, render_table(source, c, r, opts->output.format == "markdown"));
+            emit(opts->output, report::score_table(source, c, r, opts->output.format == "markdown"));
         // Warnings go to standard error in every format (JSON also lists them, as data).
-        for (const auto& w : r.warnings) std::cerr << "narrative: warning: " << w << '\n';
+        for (const auto& w : r.run.warnings) std::cerr << "narrative: warning: " << w << '\n';
     });
 }
 
