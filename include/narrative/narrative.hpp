@@ -74,13 +74,15 @@
 #include <narrative/explain/timeline_report.hpp>
 
 #include <narrative/report/actors.hpp>
+#include <narrative/report/catalog.hpp>
 #include <narrative/report/check.hpp>
 #include <narrative/report/contradictions.hpp>
 #include <narrative/report/escape.hpp>
+#include <narrative/report/extensions.hpp>
 #include <narrative/report/graph_dot.hpp>
 #include <narrative/report/html.hpp>
-#include <narrative/report/json.hpp>
 #include <narrative/report/inference.hpp>
+#include <narrative/report/json.hpp>
 #include <narrative/report/markdown.hpp>
 #include <narrative/report/run_info.hpp>
 #include <narrative/report/scores.hpp>

@@ -10,11 +10,11 @@
 #include <narrative/extensions/tasks.hpp>
 #include <narrative/infer/infer_relations.hpp>
 #include <narrative/model/compiled_graph.hpp>
+#include <narrative/report/extensions.hpp>
 #ifdef NARRATIVE_HAS_CADICAL
 #include <narrative/extensions/cadical_solver.hpp>
 #endif
 
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -69,120 +69,6 @@ sat_solver_factory parse_solver(const std::string& name) {
 #endif
 }
 
-// An extension as its statement ids, sorted.
-std::vector<std::string> ids_of(const case_model& c, const argument_set& e) {
-    std::vector<std::string> ids;
-    ids.reserve(e.size());
-    for (const auto v : e) ids.push_back(c.statement_at(v).id);
-    std::sort(ids.begin(), ids.end());
-    return ids;
-}
-
-std::string braces(const std::vector<std::string>& ids) {
-    std::string s = "{";
-    for (std::size_t i = 0; i < ids.size(); ++i) s += (i ? ", " : "") + ids[i];
-    return s + "}";
-}
-
-struct outcome {
-    std::string source{};
-    std::string semantics{};
-    crisp_task task = crisp_task::ee;
-    support_reading support = support_reading::none;
-    std::string solver{};
-    task_result result{};
-    std::vector<std::vector<std::string>> extensions{};  // as ids, each sorted, the list sorted
-    std::string statement{};
-    const bipolar_reduction* reduction = nullptr;
-};
-
-// The status names of the narrative-extensions/1 format, which predate run_status and stay.
-std::string_view status_name(run_status s) { return s == run_status::limit_reached ? "limit-reached" : "done"; }
-
-std::string render_json(const case_model& c, const outcome& o) {
-    nlohmann::ordered_json doc = {{"format", "narrative-extensions/1"},
-                                  {"semantics", o.semantics},
-                                  {"task", std::string(to_string(o.task))},
-                                  {"support", std::string(to_string(o.support))},
-                                  {"solver", o.solver},
-                                  {"status", std::string(status_name(o.result.run.status))}};
-    if (o.task == crisp_task::dc || o.task == crisp_task::ds) {
-        doc["statement"] = o.statement;
-        doc["accepted"] = *o.result.accepted;
-        const char* key = o.task == crisp_task::dc ? "witness" : "counterexample";
-        doc[key] = o.extensions.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(o.extensions[0]);
-    } else {
-        doc["count"] = o.result.count;
-    }
-    if (o.task != crisp_task::count) doc["extensions"] = o.extensions;
-    if (o.support != support_reading::none) {
-        auto list = nlohmann::ordered_json::array();
-        for (const auto& d : o.reduction->derived)
-            list.push_back({{"from", c.statement_at(d.from).id},
-                            {"to", c.statement_at(d.to).id},
-                            {"pattern", std::string(to_string(d.pattern))},
-                            {"via", c.statement_at(d.via).id}});
-        doc["derived_attacks"] = std::move(list);
-    }
-    if (o.support == support_reading::necessary) {
-        auto list = nlohmann::ordered_json::array();
-        for (const std::uint32_t a : o.reduction->unfounded) list.push_back(c.statement_at(a).id);
-        doc["unfounded"] = std::move(list);
-    }
-    return doc.dump(2) + "\n";
-}
-
-std::string render_text(const case_model& c, const outcome& o, bool markdown) {
-    std::ostringstream out;
-    const std::string head = o.semantics + " extensions of " + o.source + " (task " +
-                             std::string(to_string(o.task)) + ", support " +
-                             std::string(to_string(o.support)) + ", solver " + o.solver + ")";
-    out << (markdown ? "## " : "") << head << '\n';
-    if (markdown) out << '\n';
-    const std::string item = markdown ? "- " : "  ";
-    switch (o.task) {
-        case crisp_task::se:
-        case crisp_task::ee:
-            if (o.task == crisp_task::se)
-                out << (o.extensions.empty() ? "no extension" : "one extension") << '\n';
-            else
-                out << o.result.count << (o.result.count == 1 ? " extension" : " extensions")
-                    << (o.result.run.status == run_status::limit_reached ? " (limit reached: there are more)" : "")
-                    << '\n';
-            for (const auto& e : o.extensions) out << item << braces(e) << '\n';
-            break;
-        case crisp_task::count:
-            out << o.result.count << (o.result.count == 1 ? " extension" : " extensions")
-                << (o.result.run.status == run_status::limit_reached ? " at least (limit reached)" : "") << '\n';
-            break;
-        case crisp_task::dc:
-            out << o.statement << " is " << (*o.result.accepted ? "" : "not ") << "credulously accepted";
-            if (!o.extensions.empty()) out << "; witness " << braces(o.extensions[0]);
-            out << '\n';
-            break;
-        case crisp_task::ds:
-            out << o.statement << " is " << (*o.result.accepted ? "" : "not ") << "sceptically accepted";
-            if (!o.extensions.empty()) out << "; counterexample " << braces(o.extensions[0]);
-            else if (*o.result.accepted && o.result.extensions.empty() && o.semantics == "stable")
-                out << " (every stable extension contains it, possibly because there is none)";
-            out << '\n';
-            break;
-    }
-    if (o.support != support_reading::none) {
-        out << (markdown ? "\n" : "") << o.reduction->derived.size() << " derived attacks ("
-            << to_string(o.support) << " support)" << (o.reduction->derived.empty() ? "" : ":") << '\n';
-        for (const auto& d : o.reduction->derived)
-            out << item << c.statement_at(d.from).id << " attacks " << c.statement_at(d.to).id << " ("
-                << to_string(d.pattern) << ", via " << c.statement_at(d.via).id << ")\n";
-    }
-    if (!o.reduction || o.reduction->unfounded.empty()) return out.str();
-    const std::size_t k = o.reduction->unfounded.size();
-    out << (markdown ? "\n" : "") << k << (k == 1 ? " statement" : " statements")
-        << " in no extension (what it needs loops back on itself through necessary supports):\n";
-    for (const std::uint32_t a : o.reduction->unfounded) out << item << c.statement_at(a).id << '\n';
-    return out.str();
-}
-
 }  // namespace
 
 void register_extensions(CLI::App& app) {
@@ -234,7 +120,7 @@ void register_extensions(CLI::App& app) {
             argument = static_cast<std::uint32_t>(*v);
         }
         const bipolar_reduction reduction = reduce_bipolar(compiled_graph::compile(c), support);
-        outcome o;
+        report::extensions_outcome o;
         o.source = opts->input == "-" ? "<stdin>" : opts->input;
         o.semantics = std::string(semantics.name());
         o.task = task;
@@ -243,13 +129,13 @@ void register_extensions(CLI::App& app) {
         o.reduction = &reduction;
         o.result = run_task(reduction, semantics, task,
                             {.limit = limit, .argument = argument, .solvers = solvers});
-        for (const auto& e : o.result.extensions) o.extensions.push_back(ids_of(c, e));
+        for (const auto& e : o.result.extensions) o.extensions.push_back(report::extension_ids(c, e));
         std::sort(o.extensions.begin(), o.extensions.end());
         if (decision) o.statement = *opts->statement;
         if (opts->output.format == "json")
-            emit(opts->output, render_json(c, o));
+            emit(opts->output, report::extensions_json(c, o));
         else
-            emit(opts->output, render_text(c, o, opts->output.format == "markdown"));
+            emit(opts->output, report::extensions_text(c, o, opts->output.format == "markdown"));
     });
 }
 
