@@ -77,6 +77,7 @@
 #include <narrative/report/catalog.hpp>
 #include <narrative/report/check.hpp>
 #include <narrative/report/contradictions.hpp>
+#include <narrative/report/diff.hpp>
 #include <narrative/report/escape.hpp>
 #include <narrative/report/extensions.hpp>
 #include <narrative/report/graph_dot.hpp>
@@ -87,3 +88,4 @@
 #include <narrative/report/run_info.hpp>
 #include <narrative/report/scores.hpp>
 #include <narrative/report/text.hpp>
+#include <narrative/report/timeline.hpp>

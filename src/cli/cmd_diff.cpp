@@ -9,6 +9,7 @@
 #include <narrative/diff/case_diff.hpp>
 #include <narrative/explain/diff_report.hpp>
 #include <narrative/gradual/registry.hpp>
+#include <narrative/report/diff.hpp>
 #include <narrative/report/markdown.hpp>
 #include <narrative/report/text.hpp>
 
@@ -48,7 +49,7 @@ void register_diff(CLI::App& app) {
         const case_results ra = analyse(after);
         const case_diff d = diff_cases(before, rb, after, ra);
         if (opts->output.format == "json") {
-            emit(opts->output, explain::diff_to_json(d).dump(2) + "\n");
+            emit(opts->output, report::diff_to_json(d).dump(2) + "\n");
             return;
         }
         const auto name = [](const std::string& path) {

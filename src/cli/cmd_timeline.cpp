@@ -11,6 +11,7 @@
 #include <narrative/report/html.hpp>
 #include <narrative/report/markdown.hpp>
 #include <narrative/report/text.hpp>
+#include <narrative/report/timeline.hpp>
 #include <narrative/timeline/replay.hpp>
 #include <narrative/version.hpp>
 
@@ -53,7 +54,7 @@ void register_timeline(CLI::App& app) {
         const case_model c = load_case_argument(opts->input);
         const timeline_result t = replay_timeline(c, semantics, to);
         if (opts->format == "json") {
-            emit_to(opts->output, explain::timeline_to_json(c, t).dump(2) + "\n");
+            emit_to(opts->output, report::timeline_to_json(c, t).dump(2) + "\n");
             return;
         }
         const explain::document d = explain::timeline_document(c, t);

@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -50,11 +51,18 @@ struct case_results {
     contradictions_report contradictions{};
 };
 
-/// A result that moved.
+/// A result that moved: a number (strength, credibility), a verdict or a camp.
 struct moved_result {
     std::string what{};  ///< strength, credibility, verdict, side
     std::string id{};    ///< the statement, actor or proposition
-    std::string before{}, after{};  ///< as text ("0.379", "true (0.556)", "-" when absent)
+    /// The strength or credibility, or for a verdict the belief in the value decided; NaN when
+    /// there is none (absent in that version, undefined credibility, no verdict, a side).
+    double before = std::numeric_limits<double>::quiet_NaN();
+    double after = std::numeric_limits<double>::quiet_NaN();
+    /// What is not a number: a verdict's value decided ("no verdict" for none) or a side
+    /// ("side 0", "side 1", named as in the earlier version); unset for numbers and for a
+    /// proposition absent from that version.
+    std::optional<std::string> before_label{}, after_label{};
     double delta = 0.0;  ///< after − before for numbers (0 for a verdict or side)
     std::vector<std::size_t> related{};  ///< indices into case_diff::changes
 };
@@ -125,11 +133,14 @@ inline void compare_items(const char* item, const nlohmann::ordered_json& a, con
         if (!before.contains(id)) out.push_back({item, id, change_kind::added, {}});
 }
 
-inline std::string diff_number(double x) {
-    if (!std::isfinite(x)) return "-";
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.3f", x);
-    return buf;
+// The items that differ between two case documents (see diff_structure).
+inline std::vector<item_change> diff_documents(const nlohmann::ordered_json& a, const nlohmann::ordered_json& b) {
+    std::vector<item_change> out{};
+    compare_items("actor", a["actors"], b["actors"], false, out);
+    compare_items("proposition", a["propositions"], b["propositions"], false, out);
+    compare_items("statement", a["statements"], b["statements"], false, out);
+    compare_items("relation", a["relations"], b["relations"], true, out);
+    return out;
 }
 
 }  // namespace detail
@@ -138,13 +149,7 @@ inline std::string diff_number(double x) {
 /// not items). Order: actors, propositions, statements, relations; within each, removed and
 /// changed in id order, then added.
 [[nodiscard]] inline std::vector<item_change> diff_structure(const case_model& before, const case_model& after) {
-    const auto a = to_json(before), b = to_json(after);
-    std::vector<item_change> out{};
-    detail::compare_items("actor", a["actors"], b["actors"], false, out);
-    detail::compare_items("proposition", a["propositions"], b["propositions"], false, out);
-    detail::compare_items("statement", a["statements"], b["statements"], false, out);
-    detail::compare_items("relation", a["relations"], b["relations"], true, out);
-    return out;
+    return detail::diff_documents(to_json(before), to_json(after));
 }
 
 /// The differences between two versions of a case and between the analyses' results on them.
@@ -162,7 +167,8 @@ inline std::string diff_number(double x) {
                 d.run.warnings.push_back(std::string(version) + ": " + analysis + " " +
                                          std::string(to_string(run->status)));
             }
-    d.changes = diff_structure(before, after);
+    const auto b_json = to_json(before), a_json = to_json(after);
+    d.changes = detail::diff_documents(b_json, a_json);
     d.statements_before = before.statement_count();
     d.statements_after = after.statement_count();
     d.relations_before = before.relation_count();
@@ -175,7 +181,6 @@ inline std::string diff_number(double x) {
     // Changes touching each statement id (the statement itself or a relation at either end),
     // each actor id, each proposition id.
     std::map<std::string, std::vector<std::size_t>> at_statement{}, at_actor{}, at_proposition{};
-    const auto b_json = to_json(before), a_json = to_json(after);
     std::map<std::string, std::pair<std::string, std::string>> statement_owner{};  // id → (actor, proposition)
     for (const auto* doc : {&b_json, &a_json})
         for (const auto& s : (*doc)["statements"]) {
@@ -209,27 +214,28 @@ inline std::string diff_number(double x) {
         return out;
     };
 
-    // Verdicts.
-    std::map<std::string, std::pair<std::string, std::string>> verdicts{};
-    auto verdict_text = [](const proposition_belief& p) {
-        if (!p.verdict) return std::string("no verdict");
+    // Verdicts: (value decided or "no verdict", belief in it) per version; unset when absent.
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    using verdict_state = std::optional<std::pair<std::string, double>>;
+    std::map<std::string, std::pair<verdict_state, verdict_state>> verdicts{};
+    auto verdict_of = [&](const proposition_belief& p) {
+        if (!p.verdict) return std::pair<std::string, double>{"no verdict", nan};
         for (const auto& v : p.values)
-            if (v.value == *p.verdict) return *p.verdict + " (" + detail::diff_number(v.belief) + ")";
-        return *p.verdict;
+            if (v.value == *p.verdict) return std::pair<std::string, double>{*p.verdict, v.belief};
+        return std::pair<std::string, double>{*p.verdict, nan};
     };
-    auto verdict_only = [](const std::string& text) { return text.substr(0, text.find(" (")); };
-    for (const auto& p : rb.actors.propositions) verdicts[p.id].first = verdict_text(p);
-    for (const auto& p : ra.actors.propositions) verdicts[p.id].second = verdict_text(p);
-    for (auto& [id, v] : verdicts) {
-        if (v.first.empty()) v.first = "-";
-        if (v.second.empty()) v.second = "-";
-        if (verdict_only(v.first) == verdict_only(v.second)) continue;
-        d.moved.push_back({"verdict", id, v.first, v.second, 0.0, merged(at_proposition[id])});
+    for (const auto& p : rb.actors.propositions) verdicts[p.id].first = verdict_of(p);
+    for (const auto& p : ra.actors.propositions) verdicts[p.id].second = verdict_of(p);
+    for (const auto& [id, v] : verdicts) {
+        const auto label = [](const verdict_state& s) { return s ? std::optional<std::string>(s->first) : std::nullopt; };
+        if (label(v.first) == label(v.second)) continue;
+        d.moved.push_back({.what = "verdict", .id = id, .before = v.first ? v.first->second : nan,
+                           .after = v.second ? v.second->second : nan, .before_label = label(v.first),
+                           .after_label = label(v.second), .delta = 0.0, .related = merged(at_proposition[id])});
     }
 
     // Credibility, by actor id.
     std::map<std::string, std::pair<double, double>> cred{};
-    const double nan = std::numeric_limits<double>::quiet_NaN();
     for (const auto& a : before.actors()) cred[a.id] = {nan, nan};
     for (const auto& a : after.actors()) cred.try_emplace(a.id, nan, nan);
     for (const auto& x : rb.actors.actors)
@@ -245,8 +251,9 @@ inline std::string diff_number(double x) {
         for (const auto& [sid, owner] : statement_owner)
             if (owner.first == id && !owner.second.empty())
                 rel.insert(rel.end(), at_proposition[owner.second].begin(), at_proposition[owner.second].end());
-        d.moved.push_back({"credibility", id, detail::diff_number(v.first), detail::diff_number(v.second),
-                           std::isfinite(v.first) && std::isfinite(v.second) ? v.second - v.first : 0.0, merged(rel)});
+        d.moved.push_back({.what = "credibility", .id = id, .before = v.first, .after = v.second,
+                           .delta = std::isfinite(v.first) && std::isfinite(v.second) ? v.second - v.first : 0.0,
+                           .related = merged(rel)});
     }
 
     // Strengths, by statement id.
@@ -270,8 +277,8 @@ inline std::string diff_number(double x) {
                 rel.insert(rel.end(), r.begin(), r.end());
             }
         }
-        strengths.push_back({"strength", id, detail::diff_number(v.first), detail::diff_number(v.second), v.second - v.first,
-                             merged(rel)});
+        strengths.push_back({.what = "strength", .id = id, .before = v.first, .after = v.second,
+                             .delta = v.second - v.first, .related = merged(rel)});
     }
     std::stable_sort(strengths.begin(), strengths.end(),
                      [](const moved_result& x, const moved_result& y) { return std::abs(x.delta) > std::abs(y.delta); });
@@ -307,8 +314,8 @@ inline std::string diff_number(double x) {
             const std::string& id = after.statement_at(v).id;
             // Sides are named as in the earlier version's two-colouring.
             const int old_side = fb.side[w];
-            sides.push_back({"side", id, "side " + std::to_string(old_side), "side " + std::to_string(1 - old_side),
-                             0.0, merged(at_statement[id])});
+            sides.push_back({.what = "side", .id = id, .before_label = "side " + std::to_string(old_side),
+                             .after_label = "side " + std::to_string(1 - old_side), .related = merged(at_statement[id])});
         }
     }
     d.moved.insert(d.moved.end(), strengths.begin(), strengths.end());

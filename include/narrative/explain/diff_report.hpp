@@ -7,8 +7,9 @@
 #include <narrative/explain/document.hpp>
 #include <narrative/explain/references.hpp>
 
-#include <nlohmann/json.hpp>
 
+#include <cmath>
+#include <optional>
 #include <string>
 
 namespace narrative::explain {
@@ -23,6 +24,17 @@ namespace detail {
         out += ")";
     }
     return out;
+}
+
+}  // namespace detail
+
+namespace detail {
+
+// A moved result's value as the diff writes it: "0.379", "true (0.556)", "no verdict", "side 1",
+// "-" when absent.
+inline std::string moved_value(const std::optional<std::string>& label, double x) {
+    if (!label) return number(x);
+    return std::isfinite(x) ? *label + " (" + number(x) + ")" : *label;
 }
 
 }  // namespace detail
@@ -77,32 +89,13 @@ namespace detail {
                        detail::change_label(d.changes[m.related[k]]);
             if (m.related.size() > 8) rel += "; and " + std::to_string(m.related.size() - 8) + " more";
             if (m.related.empty()) rel = "none nearby: moved through the rest of the graph or the credibility model";
-            t.rows.push_back({{text(m.what)}, {text(m.id)}, {text(m.before)}, {text(m.after)}, {text(rel)}});
+            t.rows.push_back({{text(m.what)}, {text(m.id)}, {text(detail::moved_value(m.before_label, m.before))},
+                              {text(detail::moved_value(m.after_label, m.after))}, {text(rel)}});
         }
         moved.blocks.emplace_back(std::move(t));
     }
     doc.sections.push_back(std::move(moved));
     return doc;
-}
-
-/// The diff as JSON, format `narrative-diff/1`.
-[[nodiscard]] inline nlohmann::ordered_json diff_to_json(const case_diff& d) {
-    using json = nlohmann::ordered_json;
-    auto changes = json::array();
-    for (const auto& c : d.changes)
-        changes.push_back({{"item", c.item}, {"id", c.id}, {"change", std::string(to_string(c.change))}, {"fields", c.fields}});
-    auto moved = json::array();
-    for (const auto& m : d.moved)
-        moved.push_back({{"result", m.what}, {"of", m.id}, {"before", m.before}, {"after", m.after},
-                         {"delta", m.delta}, {"related", m.related}});
-    return {{"format", "narrative-diff/1"},
-            {"before", {{"statements", d.statements_before}, {"relations", d.relations_before},
-                        {"frustration", d.frustration_before}, {"balanced", d.balanced_before}}},
-            {"after", {{"statements", d.statements_after}, {"relations", d.relations_after},
-                       {"frustration", d.frustration_after}, {"balanced", d.balanced_after}}},
-            {"side_switches", d.side_switches},
-            {"changes", std::move(changes)},
-            {"moved", std::move(moved)}};
 }
 
 }  // namespace narrative::explain

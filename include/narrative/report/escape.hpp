@@ -44,9 +44,9 @@ namespace narrative::report {
 
 /// Text for Markdown (CommonMark / GitHub): the characters that start emphasis, links, code or
 /// table cells are backslash-escaped, and those that start a heading, list or quote when they
-/// open the text; `<` and `&` become character references so that no renderer reads them as
-/// HTML; line breaks become spaces.
-[[nodiscard]] inline std::string markdown_escape(std::string_view s) {
+/// open a line (`at_line_start`: the text is written at the start of a line); `<` and `&` become
+/// character references so that no renderer reads them as HTML; line breaks become spaces.
+[[nodiscard]] inline std::string markdown_escape(std::string_view s, bool at_line_start = true) {
     std::string out{};
     out.reserve(s.size() + s.size() / 8);
     for (const char ch : s) {
@@ -56,7 +56,7 @@ namespace narrative::report {
             out += ch;
             break;
         case '#': case '+': case '-': case '>': case '=':
-            if (out.empty()) out += '\\';
+            if (at_line_start && out.empty()) out += '\\';
             out += ch;
             break;
         case '<': out += "&lt;"; break;

@@ -19,10 +19,8 @@ namespace detail {
 inline std::string markdown_inline(const explain::inline_text& line) {
     std::string out{};
     for (const auto& s : line) {
-        std::string t = markdown_escape(s.text);
-        // Escaping at the start of the text is for the start of a line only.
-        if (!out.empty() && t.size() >= 2 && t[0] == '\\' && std::string_view("#+->=").find(t[1]) != std::string_view::npos)
-            t.erase(0, 1);
+        // Only the first span can open a line.
+        std::string t = markdown_escape(s.text, out.empty());
         if (t.empty()) continue;
         if (s.what == explain::span::kind::strong) out += "**" + t + "**";
         else if (s.what == explain::span::kind::actor) out += "*" + t + "*";

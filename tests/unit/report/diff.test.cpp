@@ -7,6 +7,7 @@
 #include <narrative/diff/case_diff.hpp>
 #include <narrative/explain/diff_report.hpp>
 #include <narrative/gradual/registry.hpp>
+#include <narrative/report/diff.hpp>
 #include <narrative/report/text.hpp>
 
 using namespace narrative;
@@ -75,8 +76,9 @@ TEST_CASE("diff_cases: the strength that moved, with the changes around it") {
     const auto it = std::find_if(d.moved.begin(), d.moved.end(),
                                  [](const moved_result& m) { return m.what == "strength" && m.id == "a"; });
     REQUIRE(it != d.moved.end());
-    CHECK(it->before == "0.750");
-    CHECK(it->after == "0.250");
+    CHECK(it->before == doctest::Approx(0.75));
+    CHECK(it->after == doctest::Approx(0.25));
+    CHECK_FALSE(it->before_label.has_value());
     CHECK(it->delta == doctest::Approx(-0.5));
     // The changes at a (its text, the relation removed, the relation added) and at x (added).
     std::vector<std::string> related{};
@@ -86,7 +88,18 @@ TEST_CASE("diff_cases: the strength that moved, with the changes around it") {
     CHECK(d.statements_after == 3);
     const std::string text = report::write_text(explain::diff_document(d, "old.json", "new.json"));
     CHECK(text.find("What changed: old.json \u2192 new.json") != std::string::npos);
-    const auto j = explain::diff_to_json(d);
+    const auto j = report::diff_to_json(d);
     CHECK(j["format"] == "narrative-diff/1");
     CHECK(j["changes"].size() == 4);
+    // The numbers are written as the text reads them.
+    bool found_a = false;
+    for (const auto& m : j["moved"])
+        if (m["result"] == "strength" && m["of"] == "a") {
+            found_a = true;
+            CHECK(m["before"] == "0.750");
+            CHECK(m["after"] == "0.250");
+        }
+    CHECK(found_a);
+    CHECK(j["run"]["status"] == "ok");
+    CHECK(j["run"]["warnings"].empty());
 }

@@ -95,6 +95,10 @@ TEST_CASE("markdown_escape leaves no link, code span, emphasis, table cell or ra
     CHECK(report::markdown_escape("a|b `c` *d* _e_") == "a\\|b \\`c\\` \\*d\\* \\_e\\_");
     CHECK(report::markdown_escape("# heading") == "\\# heading");
     CHECK(report::markdown_escape("a - b") == "a - b");  // a dash inside a line starts nothing
+    // Text written after other text on its line cannot open a heading, a list or a quote.
+    CHECK(report::markdown_escape("# heading", false) == "# heading");
+    CHECK(report::markdown_escape("- item", false) == "- item");
+    CHECK(report::markdown_escape("\\# x", false) == "\\\\# x");  // a backslash stays escaped
     CHECK(report::markdown_escape("two\nlines") == "two lines");
 }
 

@@ -7,6 +7,7 @@
 #include <narrative/explain/timeline_report.hpp>
 #include <narrative/gradual/registry.hpp>
 #include <narrative/report/text.hpp>
+#include <narrative/report/timeline.hpp>
 #include <narrative/timeline/replay.hpp>
 
 #include <cmath>
@@ -109,10 +110,12 @@ TEST_CASE("replay: one snapshot per distinct time, undated statements in all") {
         const std::string text = report::write_text(explain::timeline_document(c, t));
         CHECK(text.find("verdict on bridge-open changes: no verdict \u2192 false") != std::string::npos);
         CHECK(text.find("strength of a1: 0.500 \u2192 0.375") != std::string::npos);
-        const auto j = explain::timeline_to_json(c, t);
+        const auto j = report::timeline_to_json(c, t);
         CHECK(j["format"] == "narrative-timeline/1");
         CHECK(j["steps"][1]["propositions"][0]["verdict"].is_null());
         CHECK(j["steps"][0]["credibility"]["bob"].is_null());
+        CHECK(j["run"]["status"] == "ok");
+        CHECK(j["run"]["iterations"] == 6);
     }
 }
 
