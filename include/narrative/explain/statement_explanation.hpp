@@ -62,13 +62,16 @@ struct statement_explanation {
 
 /// Explains statement `v` of `c`: its strength under `semantics` on `graph` (compiled from `c`)
 /// with the contribution of every statement that reaches it (`function`), and the belief in its
-/// claim from `report` (the actor report of `c`). Throws as contributions().
+/// claim from `report` (the actor report of `c`). Throws as contributions(): usage_error for a
+/// statement outside the graph.
 [[nodiscard]] inline statement_explanation explain_statement(const case_model& c, const consistency_report& report,
                                                              const compiled_graph& graph,
                                                              const any_gradual_semantics& semantics, statement_index v,
                                                              contribution_function function) {
-    statement_explanation e{.statement = v, .semantics = std::string(semantics.name()), .base = graph.base[v]};
+    statement_explanation e{.statement = v, .semantics = std::string(semantics.name())};
+    // contributions() refuses a statement outside the graph before anything is read at `v`.
     e.strength = contributions(graph, semantics, static_cast<std::uint32_t>(v), {.function = function});
+    e.base = graph.base[v];
     const auto link = [&](std::uint32_t u) -> std::string {
         for (std::uint32_t q = graph.in_offsets[v]; q < graph.in_offsets[v + 1]; ++q)
             if (graph.in_source[q] == u) return q < graph.in_split[v] ? "contradicts it" : "supports it";

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <narrative/explain/case_report.hpp>
+#include <narrative/explain/statement_explanation.hpp>
 #include <narrative/gradual/registry.hpp>
 #include <narrative/report/graph_dot.hpp>
 #include <narrative/report/html.hpp>
@@ -205,6 +206,29 @@ TEST_CASE("case report: strengths and contributions derived by hand from DF-QuAD
         CHECK(j["sections"].size() == 10);
         CHECK(j["sections"][1]["blocks"][0]["graph"]["nodes"].size() == 3);
     }
+}
+
+TEST_CASE("explain_statement: the strength, each contribution with how it reaches the statement, and the relations") {
+    case_model c = small_case();
+    const consistency_report rep = actor_consistency_report(c, {});
+    const compiled_graph g = compiled_graph::compile(c);
+    const auto& sem = find_gradual_semantics("df-quad");
+    const auto e = explain::explain_statement(c, rep, g, sem, 0, contribution_function::removal);
+    // The values derived above: σ(x) = 0.5; removing y gives 0.75, removing z gives 0.25.
+    CHECK(e.strength.strength == doctest::Approx(0.5));
+    CHECK(e.base == 0.5);
+    CHECK(e.strength.run.ok());
+    REQUIRE(e.contributions.size() == 2);
+    for (const auto& k : e.contributions) {
+        CHECK(k.value == doctest::Approx(k.statement == 1 ? -0.25 : 0.25));
+        CHECK(k.link == (k.statement == 1 ? "contradicts it" : "supports it"));
+    }
+    CHECK_FALSE(e.proposition.has_value());  // no claims in this case
+    REQUIRE(e.relations.size() == 2);
+    for (const auto& r : e.relations) CHECK(r.incoming);
+    // A statement outside the case is refused before anything is read at it.
+    CHECK_THROWS_AS((void)explain::explain_statement(c, rep, g, sem, 3, contribution_function::removal),
+                    narrative::usage_error);
 }
 
 TEST_CASE("case report refuses strengths of another case") {
