@@ -760,6 +760,28 @@ namespace detail {
     return check_case_located(text, std::move(source), options);
 }
 
+/// check_case_padded for a text the caller gives up (`capacity` as there): the text is released
+/// once the fast path has read it, before the model is built, so that a large file's text and
+/// its model are never in memory together (the text of a million statements is 0.8 GB). When no
+/// model is built, `text` is left as it was given, for the caller to try other formats on it.
+[[nodiscard]] inline check_result check_case_releasing(std::string& text, std::size_t capacity, std::string source,
+                                                       const read_options& options = {}) {
+    fast_case_reader fast(source, options.max_string_bytes, options.max_depth);
+    if (!fast.read(text.data(), text.size(), capacity)) return check_case_located(text, std::move(source), options);
+    std::string().swap(text);
+    check_result result;
+    try {
+        auto [model, warnings] = fast.build();
+        result.model = std::move(model);
+        result.diagnostics = std::move(warnings);
+    } catch (const model_error& e) {
+        // What the located pass would report: the text passed every check, and the model refused it.
+        result.diagnostics.push_back(
+            {.severity = severity::error, .source = std::move(source), .location = "", .message = e.what()});
+    }
+    return result;
+}
+
 }  // namespace detail
 
 inline check_result check_case(std::string_view text, std::string source, const read_options& options) {
@@ -773,8 +795,8 @@ inline case_model read_case(std::string_view text, std::string source, const rea
 }
 
 inline case_model read_case_file(const std::filesystem::path& path, const read_options& options) {
-    const std::string text = read_text_file(path);  // with spare capacity for the fast path
-    auto result = detail::check_case_padded(text, text.capacity(), path.string(), options);
+    std::string text = read_text_file(path);  // with spare capacity for the fast path
+    auto result = detail::check_case_releasing(text, text.capacity(), path.string(), options);
     if (!result.model) throw parse_error(std::move(result.diagnostics));
     return std::move(*result.model);
 }

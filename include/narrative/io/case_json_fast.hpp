@@ -107,6 +107,15 @@ public:
         }
     }
 
+    /// Asks for the memory a find(id) will read first (a hint; resolving ids a few places
+    /// ahead of their lookups hides most of the wait for memory in a table of millions).
+    void prefetch(std::string_view id) const noexcept {
+        if (slots_.empty()) return;
+#if defined(__GNUC__) || defined(__clang__)
+        __builtin_prefetch(&slots_[std::hash<std::string_view>{}(id) & mask_]);
+#endif
+    }
+
 private:
     // Ids this short are compared in the slot itself: a lookup then touches one cache line
     // instead of three (slot, id list, document text), which is most of the cost at a million
@@ -150,9 +159,20 @@ public:
     /// them); otherwise it is copied into a padded buffer first.
     std::optional<std::pair<case_model, std::vector<diagnostic>>> run(const char* text, std::size_t size,
                                                                       std::size_t capacity) {
+        if (!read(text, size, capacity)) return std::nullopt;
+        try {
+            return build();
+        } catch (const model_error&) {
+            return std::nullopt;  // the located pass reports it
+        }
+    }
+
+    /// The first half of run(): reads and checks the text, keeping what the model needs; the
+    /// text is not used after it. False when the text is not plainly valid.
+    bool read(const char* text, std::size_t size, std::size_t capacity) {
         // Arrays and objects of a case nest four deep (root, statements, statement, claim) and
         // values five: tighter limits are left to the located pass.
-        if (max_depth_ < 5) return std::nullopt;
+        if (max_depth_ < 5) return false;
         std::optional<simdjson::padded_string> copy;
         if (capacity < size + simdjson::SIMDJSON_PADDING) {
             copy.emplace(text, size);
@@ -162,9 +182,9 @@ public:
             simdjson::ondemand::parser parser;
             simdjson::ondemand::document doc;
             if (parser.iterate(simdjson::padded_string_view(text, size, size + simdjson::SIMDJSON_PADDING)).get(doc))
-                return std::nullopt;
-            if (!read_document(doc)) return std::nullopt;
-            if (!check_references()) return std::nullopt;
+                return false;
+            if (!read_document(doc)) return false;
+            if (!check_references()) return false;
             // Owned copies of what refers into the parser's buffers are made; it is released here.
             unresolved_ends_.clear();
             unresolved_ends_.shrink_to_fit();
@@ -173,7 +193,47 @@ public:
             actor_index_.clear();
             proposition_index_.clear();
         }
-        return build();
+        return true;
+    }
+
+    /// The second half of run(), after a read() that returned true: the model and the
+    /// warnings. Throws model_error where the model refuses what was read.
+    std::pair<case_model, std::vector<diagnostic>> build() {
+        case_model model;
+        model.info().title = std::move(title_);
+        model.info().description = std::move(description_);
+        model.info().ext = std::move(info_ext_);
+        for (auto& a : actors_) model.add_actor(std::move(a));
+        for (auto& p : propositions_) model.add_proposition(std::move(p));
+        model.reserve_statements(statements_.size());
+        for (auto& s : statements_) model.add_statement(std::move(s));
+        std::vector<actor>().swap(actors_);
+        std::vector<statement>().swap(statements_);
+        {
+            std::vector<std::uint32_t> out_added(model.statement_count(), 0), in_added(model.statement_count(), 0);
+            for (const auto& r : relations_) {
+                ++out_added[r.from];
+                ++in_added[r.to];
+            }
+            model.reserve_relations(out_added, in_added);
+        }
+        model.relate_all(
+            relations_.size(),
+            [this](std::size_t i) { return std::pair<statement_index, statement_index>(relations_[i].from, relations_[i].to); },
+            [this](std::size_t i) {
+                const compact_relation& r = relations_[i];
+                relation rel;
+                rel.type = r.type;
+                if (!std::isnan(r.weight)) rel.weight = r.weight;
+                if (r.directed >= 0) rel.directed = r.directed == 1;
+                if (r.extra != none) {
+                    rel.note = std::move(relation_extras_[r.extra].note);
+                    rel.ext = std::move(relation_extras_[r.extra].ext);
+                }
+                return rel;
+            });
+        std::vector<compact_relation>().swap(relations_);
+        return {std::move(model), std::move(diagnostics_)};
     }
 
 private:
@@ -390,7 +450,6 @@ private:
         static constexpr std::string_view known[] = {"format", "title", "description", "actors",
                                                      "propositions", "statements", "relations"};
         key_set seen;
-        bool statements_seen = false;
         for (auto field_result : root) {
             simdjson::ondemand::field field;
             std::string_view key;
@@ -429,7 +488,6 @@ private:
                     statement_ids_.reserve(count);
                     statement_table_.reserve(count);
                     if (!read_elements(a, [this](value e) { return read_statement(e); })) return false;
-                    statements_seen = true;
                     break;
                 }
                 default: {
@@ -437,7 +495,8 @@ private:
                     std::size_t count = 0;
                     if (v.get_array().get(a) || a.count_elements().get(count)) return false;
                     relations_.reserve(count);
-                    if (!read_elements(a, [this, statements_seen](value e) { return read_relation(e, statements_seen); }))
+                    unresolved_ends_.reserve(count);
+                    if (!read_elements(a, [this](value e) { return read_relation(e); }))
                         return false;
                     break;
                 }
@@ -598,7 +657,7 @@ private:
         return true;
     }
 
-    bool read_relation(value v, bool statements_known) {
+    bool read_relation(value v) {
         static constexpr std::string_view known[] = {"from", "to", "type", "weight", "directed", "note"};
         compact_relation r;
         std::string_view ends[2];
@@ -640,13 +699,8 @@ private:
         });
         if (!read) return false;
         if (ends[0].empty() || ends[1].empty() || seen.add_known(2)) return false;
-        if (statements_known) {
-            r.from = statement_table_.find(ends[0], statement_ids_);
-            r.to = statement_table_.find(ends[1], statement_ids_);
-            if (r.from == none || r.to == none) return false;
-        } else {
-            unresolved_ends_.emplace_back(ends[0], ends[1]);
-        }
+        // Ends are resolved after the parse, in one pass that fetches the table's slots ahead.
+        unresolved_ends_.emplace_back(ends[0], ends[1]);
         // A note or an x- key: the rare parts kept beside the compact relation.
         if (has_extra || !extra.ext.empty()) {
             r.extra = static_cast<std::uint32_t>(relation_extras_.size());
@@ -658,16 +712,18 @@ private:
 
     // ---------------------------------------------------------------- cross references
     bool check_references() {
-        // Relations read before the statements name their ends by id.
-        if (!unresolved_ends_.empty()) {
-            std::size_t k = 0;
-            for (auto& r : relations_) {
-                if (r.from != none) continue;
-                r.from = statement_table_.find(unresolved_ends_[k].first, statement_ids_);
-                r.to = statement_table_.find(unresolved_ends_[k].second, statement_ids_);
-                ++k;
-                if (r.from == none || r.to == none) return false;
+        // The ends of the relations, by id.
+        constexpr std::size_t ahead = 8;
+        const std::size_t m = relations_.size();
+        for (std::size_t i = 0; i < m; ++i) {
+            if (i + ahead < m) {
+                statement_table_.prefetch(unresolved_ends_[i + ahead].first);
+                statement_table_.prefetch(unresolved_ends_[i + ahead].second);
             }
+            auto& r = relations_[i];
+            r.from = statement_table_.find(unresolved_ends_[i].first, statement_ids_);
+            r.to = statement_table_.find(unresolved_ends_[i].second, statement_ids_);
+            if (r.from == none || r.to == none) return false;
         }
         for (auto& s : statements_) {
             if (!s.actor) continue;
@@ -758,35 +814,6 @@ private:
                 ++next_repeat;
             }
         }
-    }
-
-    // ---------------------------------------------------------------- the model
-    std::optional<std::pair<case_model, std::vector<diagnostic>>> build() {
-        case_model model;
-        model.info().title = std::move(title_);
-        model.info().description = std::move(description_);
-        model.info().ext = std::move(info_ext_);
-        try {
-            for (auto& a : actors_) model.add_actor(std::move(a));
-            for (auto& p : propositions_) model.add_proposition(std::move(p));
-            for (auto& s : statements_) model.add_statement(std::move(s));
-            std::vector<actor>().swap(actors_);
-            std::vector<statement>().swap(statements_);
-            for (auto& r : relations_) {
-                relation rel;
-                rel.type = r.type;
-                if (!std::isnan(r.weight)) rel.weight = r.weight;
-                if (r.directed >= 0) rel.directed = r.directed == 1;
-                if (r.extra != none) {
-                    rel.note = std::move(relation_extras_[r.extra].note);
-                    rel.ext = std::move(relation_extras_[r.extra].ext);
-                }
-                model.relate(r.from, r.to, std::move(rel));
-            }
-        } catch (const model_error&) {
-            return std::nullopt;  // the located pass reports it
-        }
-        return std::pair<case_model, std::vector<diagnostic>>(std::move(model), std::move(diagnostics_));
     }
 
     void warning(std::string at, std::string message) {

@@ -171,3 +171,31 @@ TEST_SUITE("io.case_json_fast") {
         }
     }
 }
+
+TEST_SUITE("io.case_json_fast") {
+    TEST_CASE("check_case_releasing: the text goes once read, the answer is check_case's") {
+        SUBCASE("a valid case: the same model and warnings, and the text released") {
+            std::string text = read_text_file(source_dir / "tests/data/report/hostile.json");
+            const auto expected = check_case(text, "t.json");
+            REQUIRE(expected.ok());
+            const auto result = detail::check_case_releasing(text, text.capacity(), "t.json");
+            REQUIRE(result.model.has_value());
+            CHECK(lines(result.diagnostics) == lines(expected.diagnostics));
+            CHECK(write_case(*result.model) == write_case(*expected.model));
+            CHECK(text.empty());
+            CHECK(text.capacity() < 64);  // its memory returned, not only cleared
+        }
+        SUBCASE("an invalid case: the located diagnostics, and the text left for other readers") {
+            const std::string original =
+                R"({"format": "narrative/1", "statements": [{"id": "a"}], "relations": [{"from": "a", "to": "b", "type": "supports"}]})";
+            std::string text = original;
+            const auto expected = check_case(text, "t.json");
+            REQUIRE_FALSE(expected.ok());
+            const auto result = detail::check_case_releasing(text, text.capacity(), "t.json");
+            CHECK_FALSE(result.model.has_value());
+            CHECK(lines(result.diagnostics) == lines(expected.diagnostics));
+            CHECK(lines(result.diagnostics).find("unknown statement") != std::string::npos);
+            CHECK(text == original);
+        }
+    }
+}

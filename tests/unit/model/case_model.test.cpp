@@ -6,6 +6,9 @@
 #include <doctest/doctest.h>
 
 #include <array>
+#include <cstdint>
+#include <string>
+#include <utility>
 #include <vector>
 
 using namespace narrative;
@@ -80,6 +83,75 @@ TEST_SUITE("model.case_model") {
         c.relate("s3", "s2", {.type = relation_type::supports});
         CHECK(c.relation_count() == 4);
         CHECK(boost::num_edges(c.graph()) == 4);
+    }
+
+    TEST_CASE("relate_all and reserve_relations build the graph that relate builds one by one") {
+        // 40 relations among the 3 statements, with self and parallel ones, more than the
+        // look-ahead of relate_all (16), so that its fetching ahead runs past the first ones.
+        std::vector<std::pair<statement_index, statement_index>> ends;
+        for (std::size_t i = 0; i < 40; ++i) ends.emplace_back((i * 7) % 3, (i * 5 + 1) % 3);
+        const auto make = [](std::size_t i) {
+            return relation{.type = i % 2 ? relation_type::contradicts : relation_type::supports,
+                            .weight = 1.0 / static_cast<double>(i + 1), .note = "r" + std::to_string(i)};
+        };
+        auto one_by_one = bridge_case();
+        for (std::size_t i = 0; i < ends.size(); ++i) one_by_one.relate(ends[i].first, ends[i].second, make(i));
+        auto batched = bridge_case();
+        std::vector<std::uint32_t> out_added(3, 0), in_added(3, 0);
+        for (const auto& [from, to] : ends) {
+            ++out_added[from];
+            ++in_added[to];
+        }
+        batched.reserve_relations(out_added, in_added);
+        batched.relate_all(ends.size(), [&](std::size_t i) { return ends[i]; }, make);
+
+        REQUIRE(batched.relation_count() == 42);
+        for (std::size_t i = 0; i < 42; ++i) {
+            const auto e = batched.relations()[i];
+            const auto f = one_by_one.relations()[i];
+            CHECK(batched.source(e) == one_by_one.source(f));
+            CHECK(batched.target(e) == one_by_one.target(f));
+            CHECK(batched.relation_at(e).index == i);
+            CHECK(batched.relation_at(e).note == one_by_one.relation_at(f).note);
+            CHECK(batched.relation_at(e).weight == one_by_one.relation_at(f).weight);
+        }
+        // The same edge order around every statement, which the analyses iterate in.
+        for (statement_index v = 0; v < 3; ++v) {
+            std::vector<std::uint32_t> out_a, out_b, in_a, in_b;
+            for (const auto e : boost::make_iterator_range(boost::out_edges(v, batched.graph())))
+                out_a.push_back(batched.graph()[e].index);
+            for (const auto e : boost::make_iterator_range(boost::out_edges(v, one_by_one.graph())))
+                out_b.push_back(one_by_one.graph()[e].index);
+            for (const auto e : boost::make_iterator_range(boost::in_edges(v, batched.graph())))
+                in_a.push_back(batched.graph()[e].index);
+            for (const auto e : boost::make_iterator_range(boost::in_edges(v, one_by_one.graph())))
+                in_b.push_back(one_by_one.graph()[e].index);
+            CHECK(out_a == out_b);
+            CHECK(in_a == in_b);
+        }
+        // Relations added after a reservation grow the lists as usual.
+        batched.relate("s1", "s3", {});
+        CHECK(batched.relation_count() == 43);
+        CHECK(boost::in_degree(2, batched.graph()) == boost::in_degree(2, one_by_one.graph()) + 1);
+    }
+
+    TEST_CASE("relate_all stops at a bad relation as relate does, keeping those before it") {
+        auto c = bridge_case();
+        const std::array<std::pair<statement_index, statement_index>, 3> ends{{{0, 1}, {1, 9}, {2, 0}}};
+        CHECK_THROWS_AS(c.relate_all(ends.size(), [&](std::size_t i) { return ends[i]; },
+                                     [](std::size_t) { return relation{}; }),
+                        model_error);
+        CHECK(c.relation_count() == 3);  // the two of bridge_case and the first of the batch
+    }
+
+    TEST_CASE("reserve_relations refuses degree counts of the wrong length") {
+        auto c = bridge_case();
+        const std::vector<std::uint32_t> three(3, 1), two(2, 1);
+        CHECK_THROWS_AS(c.reserve_relations(two, three), model_error);
+        CHECK_THROWS_AS(c.reserve_relations(three, two), model_error);
+        c.reserve_statements(10);
+        CHECK(c.statement_count() == 3);  // a reservation adds nothing
+        CHECK(c.relation_count() == 2);
     }
 
     TEST_CASE("copies and moves keep every relation reachable") {
