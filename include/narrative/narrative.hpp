@@ -84,6 +84,7 @@
 #include <narrative/report/html.hpp>
 #include <narrative/report/inference.hpp>
 #include <narrative/report/json.hpp>
+#include <narrative/report/json_stream.hpp>
 #include <narrative/report/markdown.hpp>
 #include <narrative/report/run_info.hpp>
 #include <narrative/report/scores.hpp>

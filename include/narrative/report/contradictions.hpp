@@ -5,6 +5,7 @@
 // the analysis header, which holds data only.
 
 #include <narrative/signed/contradictions.hpp>
+#include <narrative/report/json_stream.hpp>
 #include <narrative/report/run_info.hpp>
 
 #include <nlohmann/json.hpp>
@@ -49,9 +50,9 @@ namespace detail {
 
 /// The report as JSON, format `narrative-contradictions/1` (the CLI contract): `direct`,
 /// `derived`, `camps`, `frustration`, `self_contradictions`, plus `balanced`, `odd_cycle`,
-/// `compound_candidates` and `contradicted`. Ids are the case's.
-[[nodiscard]] inline nlohmann::ordered_json contradictions_to_json(const case_model& c,
-                                                                   const contradictions_report& r) {
+/// `compound_candidates` and `contradicted`. Ids are the case's. The text of the document, with
+/// its final line feed, written element by element (json_stream): it never exists as one JSON value.
+[[nodiscard]] inline std::string contradictions_json_text(const case_model& c, const contradictions_report& r) {
     using json = nlohmann::ordered_json;
     const auto id = [&](statement_index v) { return c.statement_at(v).id; };
     const auto relation_json = [&](std::uint32_t edge) {
@@ -67,36 +68,41 @@ namespace detail {
         for (const auto v : vs) a.push_back(id(v));
         return a;
     };
-    json doc = {{"format", "narrative-contradictions/1"}};
-    doc["direct"] = json::array();
-    for (const auto& d : r.direct) {
-        json j = relation_json(d.edge);
-        j["first"] = id(d.first);
-        j["second"] = id(d.second);
-        doc["direct"].push_back(std::move(j));
-    }
-    doc["max_path_length"] = r.tensions.max_length;
-    doc["derived_total"] = r.derived_total;
-    doc["derived_complete"] = r.derived_search.complete;
-    doc["derived"] = json::array();
-    for (const auto& t : r.derived) {
-        json rels = json::array();
-        for (const auto e : t.path.edges) rels.push_back(relation_json(e));
-        doc["derived"].push_back({{"first", id(t.first)}, {"second", id(t.second)},
-                                  {"strength", t.path.strength}, {"ambivalent", t.ambivalent},
-                                  {"path", ids(t.path.statements)}, {"relations", rels}});
-    }
-    doc["balanced"] = r.balance.balanced;
-    doc["odd_cycle"] = ids(r.balance.odd_cycle_statements);
-    doc["camps"] = json::array();
-    for (const auto& split : r.camps)
-        for (const camp* cp : {&split.first, &split.second}) {
-            if (cp->statements.empty()) continue;
-            json actors = json::array();
-            for (const auto a : cp->actors) actors.push_back(c.actor_at(a).id);
-            doc["camps"].push_back({{"component", split.component}, {"balanced", split.balanced},
-                                    {"statements", ids(cp->statements)}, {"actors", actors}});
+    std::string text;
+    report::json_stream doc(text);
+    doc.member("format", "narrative-contradictions/1");
+    doc.array_member("direct", [&](auto&& push) {
+        for (const auto& d : r.direct) {
+            json j = relation_json(d.edge);
+            j["first"] = id(d.first);
+            j["second"] = id(d.second);
+            push(j);
         }
+    });
+    doc.member("max_path_length", r.tensions.max_length);
+    doc.member("derived_total", r.derived_total);
+    doc.member("derived_complete", r.derived_search.complete);
+    doc.array_member("derived", [&](auto&& push) {
+        for (const auto& t : r.derived) {
+            json rels = json::array();
+            for (const auto e : t.path.edges) rels.push_back(relation_json(e));
+            push({{"first", id(t.first)}, {"second", id(t.second)},
+                  {"strength", t.path.strength}, {"ambivalent", t.ambivalent},
+                  {"path", ids(t.path.statements)}, {"relations", rels}});
+        }
+    });
+    doc.member("balanced", r.balance.balanced);
+    doc.member("odd_cycle", ids(r.balance.odd_cycle_statements));
+    doc.array_member("camps", [&](auto&& push) {
+        for (const auto& split : r.camps)
+            for (const camp* cp : {&split.first, &split.second}) {
+                if (cp->statements.empty()) continue;
+                json actors = json::array();
+                for (const auto a : cp->actors) actors.push_back(c.actor_at(a).id);
+                push({{"component", split.component}, {"balanced", split.balanced},
+                      {"statements", ids(cp->statements)}, {"actors", actors}});
+            }
+    });
     const auto& f = r.frustration;
     json fr = {{"value", f.exact ? json(f.upper_bound) : json(nullptr)}, {"exact", f.exact},
                {"lower_bound", f.lower_bound}, {"upper_bound", f.upper_bound},
@@ -115,50 +121,62 @@ namespace detail {
                                                        ? json(nullptr)
                                                        : json(k.lambda_min)},
                                     {"lambda_certified", k.lambda_certified}});
-    doc["frustration"] = std::move(fr);
-    doc["compound_candidates"] = json::array();
-    for (const auto& k : r.compound) {
-        json s0 = json::array(), s1 = json::array();
-        for (const auto e : k.supports_side0) s0.push_back(id(r.graph.edges[e].other(k.statement)));
-        for (const auto e : k.supports_side1) s1.push_back(id(r.graph.edges[e].other(k.statement)));
-        doc["compound_candidates"].push_back(
-            {{"statement", id(k.statement)}, {"frustrated_cycles", k.frustrated_cycles},
-             {"tornness", k.tornness}, {"flagged", k.flagged},
-             {"supports_in_camps", json::array({s0, s1})}});
-    }
-    doc["self_contradictions_complete"] = r.self_contradictions_complete;
-    doc["self_contradictions"] = json::array();
-    for (std::size_t i = 0; i < r.self_contradictions.size();) {
-        const std::uint32_t a = r.self_contradictions[i].actor;
-        json pairs = json::array();
-        for (; i < r.self_contradictions.size() && r.self_contradictions[i].actor == a; ++i) {
-            const auto& s = r.self_contradictions[i];
-            json rels = json::array();
-            for (std::size_t k = 0; k < s.relations.size(); ++k) {
-                const relation& rel = c.relation_at(s.relations[k]);
-                rels.push_back({{"from", id(c.source(c.relations()[s.relations[k]]))},
-                                {"to", id(c.target(c.relations()[s.relations[k]]))},
-                                {"type", std::string(to_string(rel.type))},
-                                {"weight", rel.effective_weight()},
-                                {"provenance", std::string(to_string(rel.provenance))}});
-            }
-            pairs.push_back({{"first", id(s.earlier)}, {"second", id(s.later)},
-                             {"kind", std::string(to_string(s.kind))},
-                             {"origin", std::string(to_string(s.origin))},
-                             {"strength", s.strength}, {"times_known", s.times_known},
-                             {"path", ids(s.path)}, {"relations", rels}});
+    doc.member("frustration", fr);
+    doc.array_member("compound_candidates", [&](auto&& push) {
+        for (const auto& k : r.compound) {
+            json s0 = json::array(), s1 = json::array();
+            for (const auto e : k.supports_side0) s0.push_back(id(r.graph.edges[e].other(k.statement)));
+            for (const auto e : k.supports_side1) s1.push_back(id(r.graph.edges[e].other(k.statement)));
+            push({{"statement", id(k.statement)}, {"frustrated_cycles", k.frustrated_cycles},
+                  {"tornness", k.tornness}, {"flagged", k.flagged},
+                  {"supports_in_camps", json::array({s0, s1})}});
         }
-        doc["self_contradictions"].push_back({{"actor", c.actor_at(a).id}, {"pairs", pairs}});
-    }
-    doc["contradicted"] = json::array();
-    for (const auto& k : r.contradicted)
-        doc["contradicted"].push_back({{"statement", id(k.statement)},
-                                       {"actor", detail::actor_name(c, k.statement)},
-                                       {"directions", k.directions},
-                                       {"contradicted_by", ids(k.contradictors)}});
-    doc["run"] = report::run_info_json(r.run);
-    return doc;
+    });
+    doc.member("self_contradictions_complete", r.self_contradictions_complete);
+    doc.array_member("self_contradictions", [&](auto&& push) {
+        for (std::size_t i = 0; i < r.self_contradictions.size();) {
+            const std::uint32_t a = r.self_contradictions[i].actor;
+            json pairs = json::array();
+            for (; i < r.self_contradictions.size() && r.self_contradictions[i].actor == a; ++i) {
+                const auto& s = r.self_contradictions[i];
+                json rels = json::array();
+                for (std::size_t k = 0; k < s.relations.size(); ++k) {
+                    const relation& rel = c.relation_at(s.relations[k]);
+                    rels.push_back({{"from", id(c.source(c.relations()[s.relations[k]]))},
+                                    {"to", id(c.target(c.relations()[s.relations[k]]))},
+                                    {"type", std::string(to_string(rel.type))},
+                                    {"weight", rel.effective_weight()},
+                                    {"provenance", std::string(to_string(rel.provenance))}});
+                }
+                pairs.push_back({{"first", id(s.earlier)}, {"second", id(s.later)},
+                                 {"kind", std::string(to_string(s.kind))},
+                                 {"origin", std::string(to_string(s.origin))},
+                                 {"strength", s.strength}, {"times_known", s.times_known},
+                                 {"path", ids(s.path)}, {"relations", rels}});
+            }
+            push({{"actor", c.actor_at(a).id}, {"pairs", pairs}});
+        }
+    });
+    doc.array_member("contradicted", [&](auto&& push) {
+        for (const auto& k : r.contradicted)
+            push({{"statement", id(k.statement)},
+                  {"actor", detail::actor_name(c, k.statement)},
+                  {"directions", k.directions},
+                  {"contradicted_by", ids(k.contradictors)}});
+    });
+    doc.member("run", report::run_info_json(r.run));
+    doc.finish();
+    text += '\n';
+    return text;
 }
+
+/// The report as one JSON value (for programs that read it; the command line writes the text of
+/// contradictions_json_text, element by element, instead of building this).
+[[nodiscard]] inline nlohmann::ordered_json contradictions_to_json(const case_model& c,
+                                                                   const contradictions_report& r) {
+    return nlohmann::ordered_json::parse(contradictions_json_text(c, r));
+}
+
 
 /// How format_contradictions lays the report out.
 enum class contradictions_style { table, markdown };

@@ -4,6 +4,7 @@
 
 #include <narrative/gradual/engine.hpp>
 #include <narrative/model/case_model.hpp>
+#include <narrative/report/json_stream.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -52,25 +53,30 @@ inline std::string solver_line(const score_result& r) {
 /// actor, base score and strength, and the warnings.
 [[nodiscard]] inline std::string score_json(const case_model& c, const score_result& r) {
     using detail::actor_id;
-    nlohmann::ordered_json doc = {{"format", "narrative-score/1"}, {"semantics", r.semantics}};
-    doc["solver"] = {{"method", std::string(to_string(r.solver.method))},
-                     {"converged", r.run.converged},
-                     {"iterations", r.run.iterations},
-                     {"residual", r.run.residual},
-                     {"status", std::string(to_string(r.run.status))}};
-    auto list = nlohmann::ordered_json::array();
-    for (statement_index v = 0; v < c.statement_count(); ++v) {
-        const statement& s = c.statement_at(v);
-        nlohmann::ordered_json row = {{"id", s.id}};
-        row["actor"] = s.actor_index == no_actor ? nlohmann::ordered_json(nullptr)
-                                                 : nlohmann::ordered_json(actor_id(c, s));
-        row["base"] = c.base_of(v);
-        row["strength"] = r.strength[v];
-        list.push_back(std::move(row));
-    }
-    doc["statements"] = std::move(list);
-    doc["warnings"] = r.run.warnings;
-    return doc.dump(2) + "\n";
+    using json = nlohmann::ordered_json;
+    std::string text;
+    json_stream doc(text);
+    doc.member("format", "narrative-score/1");
+    doc.member("semantics", r.semantics);
+    doc.member("solver", {{"method", std::string(to_string(r.solver.method))},
+                          {"converged", r.run.converged},
+                          {"iterations", r.run.iterations},
+                          {"residual", r.run.residual},
+                          {"status", std::string(to_string(r.run.status))}});
+    doc.array_member("statements", [&](auto&& push) {
+        for (statement_index v = 0; v < c.statement_count(); ++v) {
+            const statement& s = c.statement_at(v);
+            json row = {{"id", s.id}};
+            row["actor"] = s.actor_index == no_actor ? json(nullptr) : json(actor_id(c, s));
+            row["base"] = c.base_of(v);
+            row["strength"] = r.strength[v];
+            push(row);
+        }
+    });
+    doc.member("warnings", r.run.warnings);
+    doc.finish();
+    text += '\n';
+    return text;
 }
 
 /// The strengths as a table (text, or Markdown when `markdown`): base, strength and change per
