@@ -80,8 +80,8 @@ inline actor_consistency_options actor_options(const actor_report_options& o, st
 /// (exit 2) on an unknown algorithm.
 inline consistency_report run_actor_report(case_model& c, const actor_report_options& o, std::size_t items) {
     const actor_consistency_options opts = actor_options(o, items);
-    if (!o.no_infer) (void)infer_relations(c);
-    return actor_consistency_report(c, opts);
+    if (!o.no_infer) step("inferring relations from claims", [&] { (void)infer_relations(c); });
+    return step("analysing actors", [&] { return actor_consistency_report(c, opts); });
 }
 
 }  // namespace narrative::cli

@@ -22,14 +22,12 @@ void register_actors(CLI::App& app) {
     add_actor_report_options(cmd, *options);
     add_output_options(cmd, *output);
     cmd->callback([output, options, path] {
-        case_model c = load_case_argument(*path);
+        case_model& c = keep_until_exit(load_case_argument(*path));
         const auto rep = run_actor_report(c, *options, 3);
-        std::string text{};
-        if (output->format == "json") {
-            text = report::actors_json(c, rep);
-        } else {
-            text = report::actors_text(c, rep, output->format == "markdown");
-        }
+        const std::string text = step("formatting", [&] {
+            return output->format == "json" ? report::actors_json(c, rep)
+                                            : report::actors_text(c, rep, output->format == "markdown");
+        });
         emit(*output, text);
     });
 }

@@ -76,8 +76,8 @@ void register_contradictions(CLI::App& app) {
             "--max-work", opts->max_work, 0, std::numeric_limits<std::uint64_t>::max());
         if (opts->witness != "shortest" && opts->witness != "strongest")
             throw usage_error("--witness must be shortest or strongest, got \"" + opts->witness + "\"");
-        case_model c = load_case_argument(opts->input);
-        if (!opts->no_infer) (void)infer_relations(c);
+        case_model& c = keep_until_exit(load_case_argument(opts->input));
+        if (!opts->no_infer) step("inferring relations from claims", [&] { (void)infer_relations(c); });
         contradictions_options o{};
         o.tensions = {.max_length = max_path,
                       .witness = opts->witness == "strongest" ? witness_choice::strongest
@@ -85,16 +85,17 @@ void register_contradictions(CLI::App& app) {
         o.frustration.exact_max_statements = exact_max;
         o.derived_limit = limit;
         o.max_states = max_work_states(max_work);
-        const auto report = analyse_contradictions(c, o);
-        if (opts->output.format == "json")
-            emit(opts->output, contradictions_to_json(c, report).dump(2) + "\n");
-        else
-            emit(opts->output, format_contradictions(c, report,
-                                                     opts->output.format == "markdown"
-                                                         ? contradictions_style::markdown
-                                                         : contradictions_style::table,
-                                                     opts->summary ? contradictions_detail::summary
-                                                                   : contradictions_detail::full));
+        const auto report = step("analysing contradictions", [&] { return analyse_contradictions(c, o); });
+        const std::string text = step("formatting", [&] {
+            return opts->output.format == "json"
+                       ? contradictions_json_text(c, report)
+                       : format_contradictions(c, report,
+                                               opts->output.format == "markdown" ? contradictions_style::markdown
+                                                                                 : contradictions_style::table,
+                                               opts->summary ? contradictions_detail::summary
+                                                             : contradictions_detail::full);
+        });
+        emit(opts->output, text);
     });
 }
 

@@ -69,9 +69,10 @@ void register_convert(CLI::App& app) {
         const std::string guessed = input_format(opts->input, opts->from, {});
         const std::string to = output_format(opts->output, opts->to);
         if (guessed == "dot") throw usage_error(dot_is_not_read());
-        case_model c = read_case_as(opts->input, opts->from);
-        const std::string text =
-            write_case_as(c, to, opts->input == "-" ? "<stdin>" : opts->input, opts->output, !opts->no_infer);
+        case_model& c = keep_until_exit(read_case_as(opts->input, opts->from));
+        const std::string text = step("converting to " + to, [&] {
+            return write_case_as(c, to, opts->input == "-" ? "<stdin>" : opts->input, opts->output, !opts->no_infer);
+        });
         emit_to(opts->output, text);
     });
 }

@@ -24,6 +24,7 @@ void register_diff(CLI::App& app) {
         std::string before{}, after{};
         output_options output{};
         std::string semantics = "df-quad";
+        std::string threads = "0";
         actor_report_options actors{};
     };
     auto opts = std::make_shared<options>();
@@ -31,16 +32,18 @@ void register_diff(CLI::App& app) {
     cmd->add_option("OLD", opts->before, "The earlier version (case file, or - for standard input)")->required();
     cmd->add_option("NEW", opts->after, "The later version")->required();
     cmd->add_option("--semantics", opts->semantics, "Gradual semantics of the strengths")->capture_default_str();
+    add_threads_option(cmd, opts->threads);
     add_actor_report_options(cmd, opts->actors);
     add_output_options(cmd, opts->output);
     cmd->callback([opts] {
         if (opts->before == "-" && opts->after == "-") throw usage_error("diff: only one of OLD and NEW can be -");
         const any_gradual_semantics& semantics = find_gradual_semantics(opts->semantics);
+        const score_options solve{.threads = parse_threads(opts->threads)};
         auto analyse = [&](case_model& c) {
             case_results r{};
             r.actors = run_actor_report(c, opts->actors, 0);  // infers relations unless --no-infer
             r.contradictions = analyse_contradictions(c, {});
-            r.strengths = semantics.score(compiled_graph::compile(c), {});
+            r.strengths = semantics.score(compiled_graph::compile(c), solve);
             return r;
         };
         case_model before = load_case_argument(opts->before);

@@ -66,7 +66,7 @@ void register_explain(CLI::App& app) {
             throw usage_error("explain: --semantics and --contribution go with --statement");
         const any_gradual_semantics& semantics = find_gradual_semantics(*semantics_name);
         const contribution_function function = parse_contribution_function(*contribution_name);
-        case_model c = load_case_argument(*path);
+        case_model& c = keep_until_exit(load_case_argument(*path));
         if (!proposition_id->empty()) {
             const auto rep = run_actor_report(c, *options, 0);
             const auto it = std::find_if(rep.propositions.begin(), rep.propositions.end(),

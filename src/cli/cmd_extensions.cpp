@@ -105,7 +105,7 @@ void register_extensions(CLI::App& app) {
             throw usage_error("extensions: --task " + opts->task + " needs --statement ID");
         if (!decision && opts->statement)
             throw usage_error("extensions: --statement is only for --task dc or ds");
-        case_model c = load_case_or_iccma(opts->input, opts->from);
+        case_model& c = keep_until_exit(load_case_or_iccma(opts->input, opts->from));
         if (!opts->no_infer) (void)infer_relations(c);
         std::uint32_t argument = 0;
         if (decision) {

@@ -37,8 +37,8 @@ void register_infer(CLI::App& app) {
             if (!chosen.contains(name)) chosen.add(rule);
         }
         const relation_rule_registry& rules = opts->rules.empty() ? all : chosen;
-        const case_model c = load_case_argument(opts->input);
-        const auto result = propose_relations(c, rules);
+        const case_model& c = keep_until_exit(load_case_argument(opts->input));
+        const auto result = step("inferring relations from claims", [&] { return propose_relations(c, rules); });
         if (opts->output.format == "json")
             emit(opts->output, report::inference_json(c, result, rules));
         else

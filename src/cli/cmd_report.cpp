@@ -52,6 +52,7 @@ void register_report(CLI::App& app) {
         std::string graph_limit = "300";
         std::string max_path = "3";
         std::string timeline_steps = "50";
+        std::string threads = "0";
         actor_report_options actors{};
     };
     auto opts = std::make_shared<options>();
@@ -87,10 +88,12 @@ void register_report(CLI::App& app) {
                     "(0: no timeline)")
         ->type_name("UINT")
         ->capture_default_str();
+    add_threads_option(cmd, opts->threads);
     add_actor_report_options(cmd, opts->actors);
     cmd->callback([opts] {
         const std::string format = report_format(opts->format, opts->output);
         const any_gradual_semantics& semantics = find_gradual_semantics(opts->semantics);
+        const score_options solve{.threads = parse_threads(opts->threads)};
         const contribution_function function = parse_contribution_function(opts->contribution);
         const auto topics = static_cast<std::size_t>(parse_unsigned_option(
             "--contributions", opts->contribution_topics, 0, std::numeric_limits<std::uint32_t>::max()));
@@ -104,7 +107,7 @@ void register_report(CLI::App& app) {
         ro.graph_limit = static_cast<std::size_t>(parse_unsigned_option(
             "--graph-limit", opts->graph_limit, 0, std::numeric_limits<std::uint32_t>::max()));
 
-        case_model c = load_case_argument(opts->input);
+        case_model& c = keep_until_exit(load_case_argument(opts->input));
         explain::case_analysis a{};
         // The timeline replays the case as stated (each snapshot infers its own relations), so
         // it runs before the relations inferred for the whole case are added.
@@ -120,6 +123,7 @@ void register_report(CLI::App& app) {
             to.infer = !opts->actors.no_infer;
             to.actors = actor_options(opts->actors);
             to.max_steps = timeline_steps;
+            to.solve = solve;
             a.timeline = replay_timeline(c, semantics, to);
         }
         // The actor report infers the relations from claims (unless --no-infer); every other
@@ -132,7 +136,7 @@ void register_report(CLI::App& app) {
                                                               std::numeric_limits<std::uint64_t>::max()));
         a.contradictions = analyse_contradictions(c, co);
         const compiled_graph graph = compiled_graph::compile(c);
-        a.strengths = semantics.score(graph, {});
+        a.strengths = semantics.score(graph, solve);
         // Contributions for the statements receiving the most relations (ties: case order).
         std::vector<std::uint32_t> order{};
         for (std::uint32_t v = 0; v < graph.statement_count; ++v)
@@ -147,7 +151,8 @@ void register_report(CLI::App& app) {
                 continue;
             }
             a.contributions.push_back(
-                contributions(graph, semantics, v, {.function = function, .max_contributors = max_contributors}));
+                contributions(graph, semantics, v,
+                              {.function = function, .solve = solve, .max_contributors = max_contributors}));
         }
         a.contribution_topics_limit = topics;
         const explain::document doc = explain::case_report(c, a, ro);

@@ -82,9 +82,7 @@ void register_score(CLI::App& app) {
     cmd->add_option("--max-iterations", opts->max_iterations,
                     "Limit on Jacobi iterations and on RK4 steps, an integer >= 1 (default 10000)")
         ->type_name("UINT");
-    cmd->add_option("--threads", opts->threads,
-                    "Threads of the iteration sweeps, 0 for every core (default); results do not depend on it")
-        ->type_name("UINT");
+    add_threads_option(cmd, opts->threads);
     cmd->add_flag("--no-infer", opts->no_infer,
                   "Use only the relations stated in the case (no relations inferred from claims)");
     add_output_options(cmd, opts->output);
@@ -94,17 +92,19 @@ void register_score(CLI::App& app) {
         const score_options options{.solver = parse_solver_method(opts->solver),
                                     .tolerance = parse_tolerance(opts->tolerance),
                                     .max_iterations = parse_max_iterations(opts->max_iterations),
-                                    .threads = static_cast<unsigned>(parse_unsigned_option(
-                                        "--threads", opts->threads, 0, 1024, "0 uses every core"))};
-        case_model c = load_case_argument(opts->input);
+                                    .threads = parse_threads(opts->threads)};
+        case_model& c = keep_until_exit(load_case_argument(opts->input));
         // Every analysis command reads the relations the claims imply, as contradictions and actors do.
-        if (!opts->no_infer) (void)infer_relations(c);
+        if (!opts->no_infer) step("inferring relations from claims", [&] { (void)infer_relations(c); });
         const std::string source = opts->input == "-" ? "<stdin>" : opts->input;
-        const score_result r = semantics.score(compiled_graph::compile(c), options);
-        if (opts->output.format == "json")
-            emit(opts->output, report::score_json(c, r));
-        else
-            emit(opts->output, report::score_table(source, c, r, opts->output.format == "markdown"));
+        const score_result r =
+            step("scoring (" + opts->semantics + ")", [&] { return semantics.score(compiled_graph::compile(c), options); });
+        const std::string text = step("formatting", [&] {
+            return opts->output.format == "json"
+                       ? report::score_json(c, r)
+                       : report::score_table(source, c, r, opts->output.format == "markdown");
+        });
+        emit(opts->output, text);
         // Warnings go to standard error in every format (JSON also lists them, as data).
         for (const auto& w : r.run.warnings) std::cerr << "narrative: warning: " << w << '\n';
     });

@@ -28,6 +28,7 @@ void register_timeline(CLI::App& app) {
         std::string format = "table";
         std::string semantics = "df-quad";
         std::string max_steps = "200";
+        std::string threads = "0";
         actor_report_options actors{};
     };
     auto opts = std::make_shared<options>();
@@ -43,15 +44,17 @@ void register_timeline(CLI::App& app) {
                     "Largest number of dates replayed (each runs every analysis); a case with more is refused")
         ->type_name("UINT")
         ->capture_default_str();
+    add_threads_option(cmd, opts->threads);
     add_actor_report_options(cmd, opts->actors);
     cmd->callback([opts] {
         const any_gradual_semantics& semantics = find_gradual_semantics(opts->semantics);
         timeline_options to{};
+        to.solve.threads = parse_threads(opts->threads);
         to.actors = actor_options(opts->actors);
         to.infer = !opts->actors.no_infer;
         to.max_steps = static_cast<std::size_t>(
             parse_unsigned_option("--max-steps", opts->max_steps, 1, std::numeric_limits<std::uint32_t>::max()));
-        const case_model c = load_case_argument(opts->input);
+        const case_model& c = keep_until_exit(load_case_argument(opts->input));
         const timeline_result t = replay_timeline(c, semantics, to);
         if (opts->format == "json") {
             emit_to(opts->output, report::timeline_to_json(c, t).dump(2) + "\n");

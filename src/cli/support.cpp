@@ -17,6 +17,7 @@
 #include <chrono>
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <system_error>
@@ -57,6 +58,13 @@ std::string read_input(const std::string& path) {
     return text;
 }
 
+case_model& keep_until_exit(case_model&& c) {
+    // Reachable from a static pointer until the end, so leak checkers do not count it.
+    static auto* const kept = new std::vector<std::unique_ptr<case_model>>();
+    kept->push_back(std::make_unique<case_model>(std::move(c)));
+    return *kept->back();
+}
+
 case_model load_case_argument(const std::string& path) {
     // Tables are told by their extension (columns named as the case keys, tables beside).
     if (const std::string format = format_by_extension(path); format == "csv" || format == "tsv")
@@ -65,7 +73,7 @@ case_model load_case_argument(const std::string& path) {
     std::string text = read_input(path);
     const std::size_t bytes = text.size();
     const std::string source = path == "-" ? std::string("<stdin>") : path;
-    auto result = detail::check_case_padded(text, text.capacity(), source);
+    auto result = detail::check_case_releasing(text, text.capacity(), source);
     // An AIF nodeset is read as such; tried only when the case reader refuses the text, so a
     // case file costs nothing more.
     if (!result.model && looks_like_aif(text)) result = check_aif(text, source);
@@ -93,6 +101,40 @@ std::uint64_t parse_unsigned_option(const std::string& option, const std::string
     return n;
 }
 
+void add_threads_option(CLI::App* command, std::string& threads) {
+    command->add_option("--threads", threads,
+                        "Threads of the iteration sweeps, 0 for every core (default); results do not depend on it")
+        ->type_name("UINT");
+}
+
+unsigned parse_threads(const std::string& threads) {
+    return static_cast<unsigned>(parse_unsigned_option("--threads", threads, 0, 1024, "0 uses every core"));
+}
+
+progress_step::progress_step(std::string name) : name_(std::move(name)), started_(std::chrono::steady_clock::now()) {
+    if (!::isatty(STDERR_FILENO)) return;
+    // One waiting thread per step: it names the step after a second unless the step ended.
+    watcher_ = std::thread([this] {
+        std::unique_lock lock(mutex_);
+        if (wake_.wait_for(lock, std::chrono::seconds(1), [this] { return done_; })) return;
+        announced_ = true;
+        std::cerr << "narrative: " << name_ << "...\n" << std::flush;
+    });
+}
+
+progress_step::~progress_step() {
+    if (!watcher_.joinable()) return;
+    {
+        std::lock_guard lock(mutex_);
+        done_ = true;
+    }
+    wake_.notify_one();
+    watcher_.join();
+    if (!announced_) return;
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+    std::cerr << "narrative: " << name_ << ": done in " << static_cast<long long>(seconds * 10) / 10.0 << " s\n";
+}
+
 void emit_to(const std::string& path, const std::string& text) {
     // The standard streams, also by the names the system gives them, are written as streams
     // (never replaced, whatever file they are redirected to).
@@ -113,6 +155,7 @@ void emit_to(const std::string& path, const std::string& text) {
         if (std::filesystem::equivalent(input, path, ec))
             throw usage_error("refusing to overwrite the input file " + path);
     try {
+        const progress_step progress("writing " + path);
         write_text_file_atomically(path, text);
     } catch (const io_error& e) {
         throw output_error(path, e.what() + path.size() + 2);  // drop the repeated "path: "

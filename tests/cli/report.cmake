@@ -30,3 +30,8 @@ narrative_browser_test("the ceasefire report opens in Chromium" "${NARRATIVE_CEA
 narrative_browser_test("hostile markup in a case shows as text and runs nothing"
     "${PROJECT_SOURCE_DIR}/tests/data/report/hostile.json" 3
     "&lt;script&gt;document.title='pwned'&lt;/script&gt; hostile case")
+# --threads reaches the strengths, the contributions and the timeline; the output does not depend on it.
+narrative_golden("report as markdown with one thread" ceasefire-report.md report - --format markdown --threads 1)
+narrative_cli_test("report refuses a thread count outside 0 to 1024"
+    ARGS report "${NARRATIVE_CEASEFIRE}" --threads x
+    EXIT 2 NO_STDOUT STDERR "--threads must be from 0 to 1024, got x \\(0 uses every core\\)")
